@@ -1,0 +1,76 @@
+#include "pipeline/pipeline.h"
+
+#include <cstdlib>
+
+#include "pipeline/actors.h"
+#include "pipeline/normalize.h"
+#include "pipeline/quotes.h"
+#include "pipeline/sentences.h"
+#include "pipeline/stance.h"
+
+namespace stance {
+
+std::string DefaultRulesDir() {
+  const char* env = std::getenv("STANCE_RULES");
+  if (env != nullptr && *env != '\0') return env;
+  return STANCE_DEFAULT_RULES_DIR;
+}
+
+Pipeline::Pipeline(const PipelineOptions& options) : options_(options) {}
+Pipeline::~Pipeline() = default;
+
+Status Pipeline::Create(const PipelineOptions& options, std::unique_ptr<Pipeline>* out,
+                        DiagnosticSink* sink) {
+  out->reset();
+  PipelineOptions resolved = options;
+  if (resolved.rules_dir.empty()) resolved.rules_dir = DefaultRulesDir();
+  std::unique_ptr<Pipeline> p(new Pipeline(resolved));
+  const std::string& dir = resolved.rules_dir;
+  using Stage = PipelineOptions::Stage;
+
+  Status s = SentenceSplitter::Create(dir + "/abbreviations.yaml", &p->splitter_);
+  if (!s.ok()) {
+    sink->Report({Diagnostic::kError, s.location(), s.message(), {}});
+    return s;
+  }
+  // Every later loader runs even when an earlier one failed, so one run shows
+  // all the problems of a rules folder.
+  Status first;
+  auto keep = [&first](Status st) {
+    if (first.ok() && !st.ok()) first = st;
+  };
+  if (resolved.last_stage >= Stage::kActors) {
+    keep(ActorTable::Load(dir + "/actors", &p->actors_, sink));
+  }
+  if (resolved.last_stage >= Stage::kQuotes) {
+    keep(QuoteAttributor::Load(dir + "/quotes", &p->quotes_, sink));
+  }
+  if (resolved.last_stage >= Stage::kClaims) {
+    keep(RuleSet::Load(dir, &p->rules_, sink));
+  }
+  if (!first.ok()) return first;
+  *out = std::move(p);
+  return Status::OK();
+}
+
+Status Pipeline::Process(std::string_view id, std::string text, Document* doc,
+                         DiagnosticSink* sink) const {
+  *doc = Document();
+  doc->id = std::string(id);
+  if (text.size() > options_.max_document_bytes) {
+    return Status::InvalidArgument("document is " + std::to_string(text.size()) +
+                                   " bytes, over the limit of " +
+                                   std::to_string(options_.max_document_bytes));
+  }
+  NullSink null_sink;
+  if (sink == nullptr) sink = &null_sink;
+  doc->original = std::move(text);
+  Normalize(doc, sink);
+  splitter_->Annotate(doc);
+  if (actors_) actors_->Annotate(doc);
+  if (quotes_) quotes_->Annotate(doc, sink);
+  if (rules_) rules_->Annotate(doc, sink);
+  return Status::OK();
+}
+
+}  // namespace stance

@@ -1,0 +1,51 @@
+// Stance: consumes Document::text, sentences, actor_mentions and quotes;
+// produces Document::claims.
+//
+// A RuleSet is every file of rules/: the stance labels (stances.yaml), the
+// lexicons (lexicon/*.yaml), the canonical targets (targets/*.yaml) and the
+// rules (stance/*.yaml). Each rule's pattern (grammars/pattern) is compiled
+// to one RE2; all of them also go into one RE2::Set, the prefilter that says
+// which rules can fire on a sentence, so only those run their own RE2.
+// Patterns match a sentence in which every actor mention is replaced by a
+// placeholder (see match_text.h), so actor aliases are matched once per
+// sentence, not once per rule.
+//
+// A RuleSet is immutable after Load; its const methods are thread-safe.
+#ifndef STANCE_PIPELINE_STANCE_H_
+#define STANCE_PIPELINE_STANCE_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "pipeline/document.h"
+#include "pipeline/status.h"
+
+namespace stance {
+
+class RuleSet {
+ public:
+  RuleSet(const RuleSet&) = delete;
+  RuleSet& operator=(const RuleSet&) = delete;
+  ~RuleSet();
+
+  // Loads `rules_dir` (stances.yaml, lexicon/, targets/, stance/). Every
+  // problem goes to `sink` with path:line:col; on any error returns RuleError
+  // and leaves *out null.
+  static Status Load(const std::string& rules_dir, std::unique_ptr<RuleSet>* out,
+                     DiagnosticSink* sink);
+
+  // The stage: fills doc->claims, sorted by begin offset, then rule id.
+  void Annotate(Document* doc, DiagnosticSink* sink) const;
+
+  size_t rule_count() const;
+
+ private:
+  struct Data;
+  explicit RuleSet(std::unique_ptr<Data> data);
+  std::unique_ptr<Data> data_;
+};
+
+}  // namespace stance
+
+#endif  // STANCE_PIPELINE_STANCE_H_
