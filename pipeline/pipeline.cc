@@ -49,6 +49,21 @@ Status Pipeline::Create(const PipelineOptions& options, std::unique_ptr<Pipeline
     keep(RuleSet::Load(dir, &p->rules_, sink));
   }
   if (!first.ok()) return first;
+  if (p->rules_ && resolved.check_examples) {
+    const Pipeline* pipeline = p.get();
+    auto prepare = [pipeline](std::string_view text, Document* doc) {
+      *doc = Document();
+      doc->original = std::string(text);
+      NullSink quiet;
+      Normalize(doc, &quiet);
+      pipeline->splitter_->Annotate(doc);
+      pipeline->actors_->Annotate(doc);
+      pipeline->quotes_->Annotate(doc, &quiet);
+    };
+    if (p->rules_->CheckExamples(prepare, sink) > 0) {
+      return Status::RuleError("rules fail their own examples", {dir});
+    }
+  }
   *out = std::move(p);
   return Status::OK();
 }

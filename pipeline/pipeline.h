@@ -40,6 +40,10 @@ struct PipelineOptions {
   enum class Stage { kSentences, kActors, kQuotes, kClaims };
   Stage last_stage = Stage::kClaims;
 
+  // Check every rule's examples and counter-examples at Create; a failing
+  // example is a rule error. Default: true.
+  bool check_examples = true;
+
   // Documents larger than this are refused with InvalidArgument rather than
   // risking memory. Default: 64 MiB.
   size_t max_document_bytes = 64u << 20;

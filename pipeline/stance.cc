@@ -1,17 +1,299 @@
-// Placeholder until the rule engine lands: finds nothing.
+// RuleSet::Annotate: runs the rules over each sentence and turns matches into
+// claims.
 #include "pipeline/stance.h"
 
+#include <algorithm>
+#include <cctype>
+
+#include "pipeline/match_text.h"
+#include "pipeline/stance_rules.h"
+
 namespace stance {
+namespace {
 
-struct RuleSet::Data {};
-RuleSet::RuleSet(std::unique_ptr<Data> data) : data_(std::move(data)) {}
-RuleSet::~RuleSet() = default;
+struct Holder {
+  std::string name, type, affiliation;
+};
 
-Status RuleSet::Load(const std::string&, std::unique_ptr<RuleSet>* out, DiagnosticSink*) {
-  out->reset(new RuleSet(std::make_unique<Data>()));
-  return Status::OK();
+struct Candidate {
+  Claim claim;
+  const StanceRule* rule;
+  size_t length;
+};
+
+bool IsPronoun(std::string_view s, bool first_person) {
+  if (first_person) return s == "I" || s == "we" || s == "We";
+  return s == "he" || s == "He" || s == "she" || s == "She";
 }
-void RuleSet::Annotate(Document*, DiagnosticSink*) const {}
-size_t RuleSet::rule_count() const { return 0; }
+
+Holder FromMention(const ActorMention& m) {
+  std::string affiliation = m.affiliation;
+  if (affiliation.empty() && m.type != ActorType::kPerson) affiliation = m.name;
+  return {m.name, ActorTypeName(m.type), affiliation};
+}
+
+// The most recent person named before `pos` (normalised offset).
+const ActorMention* LastPersonBefore(const Document& doc, uint32_t pos) {
+  for (auto it = doc.actor_mentions.rbegin(); it != doc.actor_mentions.rend(); ++it) {
+    if (it->norm.begin < pos && it->type == ActorType::kPerson && !it->modifier) return &*it;
+  }
+  return nullptr;
+}
+
+const Quote* QuoteAround(const Document& doc, uint32_t pos) {
+  for (const Quote& q : doc.quotes) {
+    if (!q.is_term && q.outer_norm.begin <= pos && pos < q.outer_norm.end) return &q;
+  }
+  return nullptr;
+}
+
+std::string CleanTarget(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '"') continue;
+    if (c == '\n' || c == '\t') c = ' ';
+    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
+    out += c;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+// The text just before a cue, back to the last comma, semicolon or quote
+// mark: where a negator or hedge that governs the cue must stand.
+std::string_view CueWindow(std::string_view text, size_t cue, size_t floor) {
+  size_t begin = cue > 80 ? cue - 80 : 0;
+  begin = std::max(begin, floor);
+  std::string_view w = text.substr(begin, cue - begin);
+  size_t cut = w.find_last_of(",;\"");
+  if (cut != std::string_view::npos) w.remove_prefix(cut + 1);
+  return w;
+}
+
+
+// Runs `rule` over sentence `si` (whose match text is `mt`) and appends one
+// candidate per holder of every match.
+void MatchRule(const RuleSet::Data& data, const Document& cdoc, int si, const MatchText& mt,
+           const StanceRule& rule, std::vector<Candidate>* candidates) {
+  const Document* doc = &cdoc;
+  const std::string& text = mt.text();
+  std::vector<re2::StringPiece> groups;
+  groups.assign(1 + rule.re->NumberOfCapturingGroups(), re2::StringPiece());
+  size_t pos = 0;
+  while (pos <= text.size() &&
+         rule.re->Match(text, pos, text.size(), RE2::UNANCHORED, groups.data(),
+                        static_cast<int>(groups.size()))) {
+    size_t m_begin = groups[0].data() - text.data();
+    size_t m_end = m_begin + groups[0].size();
+    pos = m_end > m_begin ? m_end : m_end + 1;
+
+    // Slot captures by name; alternatives share a name, one of them matched.
+    auto capture = [&](const std::string& name, bool lexicon) -> re2::StringPiece {
+      for (size_t k = 0; k < rule.pattern.slots.size(); ++k) {
+        const PatternSlot& slot = rule.pattern.slots[k];
+        bool is_lexicon = !slot.cls.empty() && slot.cls[0] == '@';
+        if (is_lexicon != lexicon || (!lexicon && slot.name != name)) continue;
+        int g = rule.slot_groups[k];
+        if (g > 0 && groups[g].data() != nullptr) return groups[g];
+      }
+      return re2::StringPiece();
+    };
+    re2::StringPiece cue = capture("", true);
+    size_t cue_begin = cue.data() ? cue.data() - text.data() : m_begin;
+    size_t cue_end = cue.data() ? cue_begin + cue.size() : m_end;
+    Span cue_norm = mt.ToNorm(cue_begin, cue_end);
+    const Quote* quote = QuoteAround(*doc, cue_norm.begin);
+
+    re2::StringPiece target = capture(rule.target_slot, false);
+    if (target.data() == nullptr) continue;
+    size_t t_begin = target.data() - text.data();
+    Span target_norm = mt.ToNorm(t_begin, t_begin + target.size());
+    if (!quote) quote = QuoteAround(*doc, target_norm.begin);
+    // A holder taken from a quote's speaker owns only what is inside the
+    // quote: the target is clipped to it.
+    if (rule.holder_slots.empty() && quote) {
+      target_norm.begin = std::max(target_norm.begin, quote->norm.begin);
+      target_norm.end = std::min(target_norm.end, quote->norm.end);
+      if (target_norm.empty()) continue;
+    }
+    std::string target_text = data.targets->Canonical(
+        std::string_view(target.data(), target.size()));
+    if (target_text.empty()) {
+      target_text = CleanTarget(doc->Text(data.targets->Trim(*doc, target_norm)));
+    }
+    if (target_text.empty()) continue;
+
+    // Holders: actor placeholders in the holder slots, pronouns resolved.
+    std::vector<Holder> holders;
+    size_t holder_end = m_begin;
+    for (const std::string& slot : rule.holder_slots) {
+      re2::StringPiece h = capture(slot, false);
+      if (h.data() == nullptr) continue;
+      size_t h_begin = h.data() - text.data();
+      if (h_begin < cue_begin) holder_end = std::max(holder_end, h_begin + h.size());
+      std::vector<int> mentions = mt.MentionsIn(h_begin, h_begin + h.size());
+      for (int m : mentions) holders.push_back(FromMention(doc->actor_mentions[m]));
+      std::string_view word(h.data(), h.size());
+      if (!mentions.empty()) continue;
+      if (IsPronoun(word, true) && quote && !quote->speaker.empty()) {
+        holders.push_back({quote->speaker, quote->speaker_type.empty() ? "person" : quote->speaker_type,
+                           quote->speaker_affiliation});
+      } else if (IsPronoun(word, false)) {
+        if (const ActorMention* p = LastPersonBefore(*doc, mt.ToNorm(h_begin, h_begin).begin)) {
+          holders.push_back(FromMention(*p));
+        }
+      }
+    }
+    if (rule.holder_slots.empty() && quote && !quote->speaker.empty()) {
+      holders.push_back({quote->speaker, quote->speaker_type.empty() ? "person" : quote->speaker_type,
+                         quote->speaker_affiliation});
+    }
+    if (holders.empty()) continue;
+
+    bool negated = rule.negation != StanceRule::Negation::kIgnore && data.negator &&
+                   RE2::PartialMatch(CueWindow(text, cue_begin, holder_end), *data.negator);
+    bool hedged = data.hedge &&
+                  RE2::PartialMatch(CueWindow(text, cue_begin, holder_end), *data.hedge);
+    std::string stance = rule.stance;
+    if (negated) {
+      if (rule.negation == StanceRule::Negation::kDrop) continue;
+      if (rule.negation == StanceRule::Negation::kFlip) {
+        const std::string& opposite = data.labels.at(rule.stance).opposite;
+        if (opposite.empty()) continue;
+        stance = opposite;
+      }
+    }
+    Span match_norm = mt.ToNorm(m_begin, m_end);
+    for (const Holder& h : holders) {
+      Candidate c;
+      c.rule = &rule;
+      c.length = m_end - m_begin;
+      Claim& claim = c.claim;
+      claim.holder = h.name;
+      claim.holder_type = h.type;
+      claim.holder_affiliation = h.affiliation;
+      claim.stance = stance;
+      claim.target = target_text;
+      claim.negated = negated;
+      claim.hedged = hedged;
+      if (quote) {
+        claim.speaker = quote->speaker;
+        claim.quote = std::string(doc->Original(quote->span));
+      }
+      claim.sentence = si;
+      claim.norm = match_norm;
+      claim.span = doc->offsets.ToOriginal(match_norm);
+      claim.cue = CleanTarget(doc->Text(cue_norm));
+      claim.rule = rule.id;
+      claim.rule_file = rule.file_name;
+      claim.rule_version = rule.file_version;
+      candidates->push_back(std::move(c));
+    }
+  }
+}
+
+}  // namespace
+
+void RuleSet::Annotate(Document* doc, DiagnosticSink*) const {
+  MatchText mt;
+  std::vector<int> hits;
+  std::vector<Candidate> candidates;
+  for (int si = 0; si < static_cast<int>(doc->sentences.size()); ++si) {
+    mt.Build(*doc, si);
+    hits.clear();
+    if (!data_->prefilter->Match(mt.text(), &hits)) continue;
+    std::sort(hits.begin(), hits.end());
+    candidates.clear();
+    for (int r : hits) MatchRule(*data_, *doc, si, mt, *data_->rules[r], &candidates);
+    // Overlaps: for one holder, matches that overlap and agree in polarity are
+    // one claim; the winner has the higher priority, then the longer match,
+    // then the earlier rule.
+    auto better = [](const Candidate& a, const Candidate& b) {
+      if (a.rule->priority != b.rule->priority) return a.rule->priority > b.rule->priority;
+      if (a.length != b.length) return a.length > b.length;
+      return a.rule->order < b.rule->order;
+    };
+    std::stable_sort(candidates.begin(), candidates.end(), better);
+    std::vector<const Candidate*> kept;
+    for (const Candidate& c : candidates) {
+      const std::string& polarity = data_->labels.at(c.claim.stance).polarity;
+      bool beaten = false;
+      for (const Candidate* k : kept) {
+        if (k->claim.holder != c.claim.holder) continue;
+        bool same_polarity = data_->labels.at(k->claim.stance).polarity == polarity;
+        if ((same_polarity && k->claim.norm.Overlaps(c.claim.norm)) ||
+            (k->claim.stance == c.claim.stance && k->claim.target == c.claim.target)) {
+          beaten = true;
+          break;
+        }
+      }
+      if (!beaten) kept.push_back(&c);
+    }
+    for (const Candidate* k : kept) doc->claims.push_back(k->claim);
+  }
+  std::stable_sort(doc->claims.begin(), doc->claims.end(), [](const Claim& a, const Claim& b) {
+    if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
+    if (a.rule != b.rule) return a.rule < b.rule;
+    return a.holder < b.holder;
+  });
+}
+
+const std::vector<std::string>& RuleSet::sources() const { return data_->sources; }
+
+int RuleSet::CheckExamples(const std::function<void(std::string_view, Document*)>& prepare,
+                           DiagnosticSink* sink) const {
+  int failures = 0;
+  MatchText mt;
+  Document doc;
+  std::vector<Candidate> found;
+  auto run = [&](const StanceRule& rule, const std::string& text) {
+    prepare(text, &doc);
+    found.clear();
+    for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
+      mt.Build(doc, si);
+      MatchRule(*data_, doc, si, mt, rule, &found);
+    }
+  };
+  auto lower = [](std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
+  for (const auto& rule : data_->rules) {
+    for (const RuleExample& example : rule->examples) {
+      run(*rule, example.text);
+      bool ok = false;
+      for (const Candidate& c : found) {
+        bool holder_ok = example.holder.empty() || c.claim.holder == example.holder ||
+                         c.claim.holder_affiliation == example.holder;
+        bool target_ok = example.target.empty() ||
+                         lower(c.claim.target).find(lower(example.target)) != std::string::npos;
+        ok |= holder_ok && target_ok;
+      }
+      if (ok) continue;
+      ++failures;
+      std::string got;
+      for (const Candidate& c : found) {
+        got += (got.empty() ? "" : "; ") + c.claim.holder + " " + c.claim.stance + " '" +
+               c.claim.target + "'";
+      }
+      sink->Report({Diagnostic::kError, example.where,
+                    "rule '" + rule->id + "' does not match its example" +
+                        (example.holder.empty() ? "" : " (holder " + example.holder + ")") +
+                        (example.target.empty() ? "" : " (target '" + example.target + "')") +
+                        (got.empty() ? ": no claim" : ": got " + got),
+                    example.source_line});
+    }
+    for (const RuleExample& counter : rule->counter_examples) {
+      run(*rule, counter.text);
+      if (found.empty()) continue;
+      ++failures;
+      sink->Report({Diagnostic::kError, counter.where,
+                    "rule '" + rule->id + "' matches its counter-example: " + found[0].claim.holder +
+                        " " + found[0].claim.stance + " '" + found[0].claim.target + "'",
+                    counter.source_line});
+    }
+  }
+  return failures;
+}
 
 }  // namespace stance

@@ -14,7 +14,9 @@
 #ifndef STANCE_PIPELINE_STANCE_H_
 #define STANCE_PIPELINE_STANCE_H_
 
+#include <functional>
 #include <memory>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -40,8 +42,19 @@ class RuleSet {
 
   size_t rule_count() const;
 
+  // Checks every rule against its own examples (each must give a claim from
+  // that rule, with the stated holder and target words) and counter-examples
+  // (must give none). `prepare` runs the stages before this one on a text.
+  // Each failure goes to `sink` at the example's line; returns their number.
+  int CheckExamples(const std::function<void(std::string_view, Document*)>& prepare,
+                    DiagnosticSink* sink) const;
+
+  // name:version of every rule file, lexicon and target file loaded.
+  const std::vector<std::string>& sources() const;
+
+  struct Data;  // Opaque; defined in stance_rules.h.
+
  private:
-  struct Data;
   explicit RuleSet(std::unique_ptr<Data> data);
   std::unique_ptr<Data> data_;
 };

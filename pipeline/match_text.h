@@ -1,0 +1,58 @@
+// MatchText: the form of a sentence that stance patterns run on.
+//
+// Every actor mention of the sentence is replaced by a placeholder
+//   \x01 <type> <index> \x02
+// where <type> is c (country), o (organisation), g (group), p (person) or m
+// (a demonym used as a modifier: "Western sanctions"), and <index> is the
+// mention's index in Document::actor_mentions. Normalisation turns control
+// characters into spaces, so \x01 and \x02 never occur in the text itself.
+// A pattern slot {h:ACTOR} is then a small regex over placeholders, and actor
+// aliases are matched once per sentence, not once per rule.
+//
+// Thread-compatible value type.
+#ifndef STANCE_PIPELINE_MATCH_TEXT_H_
+#define STANCE_PIPELINE_MATCH_TEXT_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/document.h"
+
+namespace stance {
+
+inline constexpr char kPlaceholderOpen = '\x01';
+inline constexpr char kPlaceholderClose = '\x02';
+
+class MatchText {
+ public:
+  // Builds the match text of sentence `index` of `doc`.
+  // REQUIRES: doc.actor_mentions sorted by position, non-overlapping.
+  void Build(const Document& doc, int index);
+
+  const std::string& text() const { return text_; }
+  // Maps [begin, end) in text() to a span of Document::text. A placeholder
+  // maps to its whole mention.
+  Span ToNorm(size_t begin, size_t end) const;
+  // The mention indexes of the placeholders inside text()[begin, end).
+  std::vector<int> MentionsIn(size_t begin, size_t end) const;
+  // The first mention index at or after `begin`, or -1.
+  int MentionAt(size_t begin) const;
+
+ private:
+  struct Piece {
+    uint32_t match_begin;  // in text_
+    uint32_t match_end;
+    uint32_t norm_begin;   // in Document::text
+    uint32_t norm_end;
+    int mention;           // -1 for plain text
+  };
+  size_t PieceAt(size_t pos) const;
+
+  std::string text_;
+  std::vector<Piece> pieces_;
+};
+
+}  // namespace stance
+
+#endif  // STANCE_PIPELINE_MATCH_TEXT_H_

@@ -1,0 +1,291 @@
+// RuleSet::Load: reads stances.yaml, lexicon/, targets/ and stance/, and
+// compiles every rule. Collects every problem of every file before failing.
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "pipeline/rule_diagnostics.h"
+#include "pipeline/stance_rules.h"
+#include "pipeline/yaml_file.h"
+
+namespace stance {
+namespace {
+
+const std::set<std::string> kRuleKeys = {"id",       "stance",   "pattern",  "holders",
+                                         "target",   "priority", "negation", "examples",
+                                         "counter_examples", "note"};
+
+Status ReportStatus(const Status& s, DiagnosticSink* sink) {
+  if (!s.ok()) sink->Report({Diagnostic::kError, s.location(), s.message(), {}});
+  return s;
+}
+
+bool LoadLabels(const std::string& path, std::map<std::string, StanceLabel>* labels,
+                std::vector<std::string>* sources, DiagnosticSink* sink) {
+  std::unique_ptr<YamlFile> file;
+  if (!ReportStatus(YamlFile::Load(path, &file), sink).ok()) return false;
+  const YAML::Node& root = file->root();
+  std::string name, version;
+  bool ok = file->RequireString(root, "name", &name, sink);
+  ok &= file->RequireString(root, "version", &version, sink);
+  sources->push_back(name + ":" + version);
+  YAML::Node stances = root.IsMap() ? root["stances"] : YAML::Node();
+  if (!stances || !stances.IsMap()) {
+    sink->Report(file->ErrorAt(root, "missing key 'stances' (a map of label to polarity)"));
+    return false;
+  }
+  for (const auto& item : stances) {
+    StanceLabel label;
+    label.name = item.first.Scalar();
+    ok &= file->RequireString(item.second, "polarity", &label.polarity, sink);
+    ok &= file->OptionalString(item.second, "opposite", &label.opposite, sink);
+    (*labels)[label.name] = label;
+  }
+  for (const auto& [label_name, label] : *labels) {
+    if (!label.opposite.empty() && !labels->count(label.opposite)) {
+      sink->Report(file->ErrorAt(stances[label_name]["opposite"],
+                                 "unknown opposite stance '" + label.opposite + "'"));
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+bool LoadExamples(const YamlFile& file, const YAML::Node& rule, const char* key,
+                  std::vector<RuleExample>* out, DiagnosticSink* sink) {
+  YAML::Node list = rule[key];
+  if (!list) return true;
+  if (!list.IsSequence()) {
+    sink->Report(file.ErrorAt(list, std::string("'") + key + "' must be a list"));
+    return false;
+  }
+  bool ok = true;
+  for (const YAML::Node& item : list) {
+    RuleExample example;
+    example.where = file.LocationOf(item);
+    example.source_line = std::string(file.Line(example.where.line));
+    if (item.IsScalar()) {
+      example.text = item.Scalar();
+    } else if (item.IsMap()) {
+      ok &= file.RequireString(item, "text", &example.text, sink);
+      ok &= file.OptionalString(item, "holder", &example.holder, sink);
+      ok &= file.OptionalString(item, "target", &example.target, sink);
+    } else {
+      sink->Report(file.ErrorAt(item, "an example is a sentence or a map with text, holder, target"));
+      ok = false;
+      continue;
+    }
+    out->push_back(std::move(example));
+  }
+  return ok;
+}
+
+bool LoadRuleFile(const std::string& path, RuleSet::Data* data, std::map<std::string, SourceLocation>* ids,
+                  DiagnosticSink* sink) {
+  std::unique_ptr<YamlFile> file;
+  if (!ReportStatus(YamlFile::Load(path, &file), sink).ok()) return false;
+  const YAML::Node& root = file->root();
+  std::string name, version;
+  bool ok = file->RequireString(root, "name", &name, sink);
+  ok &= file->RequireString(root, "version", &version, sink);
+  data->sources.push_back(name + ":" + version);
+  YAML::Node rules = root.IsMap() ? root["rules"] : YAML::Node();
+  if (!rules || !rules.IsSequence()) {
+    sink->Report(file->ErrorAt(root, "missing key 'rules' (a list of rules)"));
+    return false;
+  }
+  for (const YAML::Node& node : rules) {
+    auto rule = std::make_unique<StanceRule>();
+    rule->file_name = name;
+    rule->file_version = version;
+    rule->where = file->LocationOf(node);
+    if (!node.IsMap()) {
+      sink->Report(file->ErrorAt(node, "a rule must be a map with id, stance and pattern"));
+      ok = false;
+      continue;
+    }
+    bool rule_ok = true;
+    for (const auto& key : node) {
+      if (!kRuleKeys.count(key.first.Scalar())) {
+        sink->Report(file->ErrorAt(key.first, "unknown key '" + key.first.Scalar() + "' in rule"));
+        rule_ok = false;
+      }
+    }
+    rule_ok &= file->RequireString(node, "id", &rule->id, sink);
+    rule_ok &= file->RequireString(node, "stance", &rule->stance, sink);
+    if (!rule->id.empty()) {
+      auto [it, inserted] = ids->emplace(rule->id, file->LocationOf(node["id"]));
+      if (!inserted) {
+        sink->Report(file->ErrorAt(node["id"], "duplicate rule id '" + rule->id +
+                                                   "' (first at " + it->second.ToString() + ")"));
+        rule_ok = false;
+      }
+    }
+    if (!rule->stance.empty() && !data->labels.count(rule->stance)) {
+      std::string known;
+      for (const auto& [label, unused] : data->labels) known += (known.empty() ? "" : ", ") + label;
+      sink->Report(file->ErrorAt(node["stance"], "unknown stance label '" + rule->stance +
+                                                     "' (declared in stances.yaml: " + known + ")"));
+      rule_ok = false;
+    }
+    if (!node["pattern"]) {
+      sink->Report(file->ErrorAt(node, "missing key 'pattern'"));
+      rule_ok = false;
+    } else if (!CompileRulePattern(*file, node["pattern"], *data->context, &rule->re, &rule->pattern,
+                                   sink)) {
+      rule_ok = false;
+    }
+    if (YAML::Node p = node["priority"]; p) {
+      try {
+        rule->priority = p.as<int>();
+      } catch (const YAML::Exception&) {
+        sink->Report(file->ErrorAt(p, "'priority' must be a whole number"));
+        rule_ok = false;
+      }
+    }
+    std::string negation = "drop";
+    rule_ok &= file->OptionalString(node, "negation", &negation, sink);
+    if (negation == "drop") {
+      rule->negation = StanceRule::Negation::kDrop;
+    } else if (negation == "flip") {
+      rule->negation = StanceRule::Negation::kFlip;
+    } else if (negation == "mark") {
+      rule->negation = StanceRule::Negation::kMark;
+    } else if (negation == "ignore") {
+      rule->negation = StanceRule::Negation::kIgnore;
+    } else {
+      sink->Report(file->ErrorAt(node["negation"], "'negation' must be drop, flip, mark or ignore"));
+      rule_ok = false;
+    }
+    // Holders and target default to the slots of the matching classes.
+    rule_ok &= file->OptionalStrings(node, "holders", &rule->holder_slots, sink);
+    rule_ok &= file->OptionalString(node, "target", &rule->target_slot, sink);
+    if (rule->re) {
+      std::set<std::string> slot_names;
+      for (const PatternSlot& slot : rule->pattern.slots) slot_names.insert(slot.name);
+      if (!node["holders"]) {
+        for (const PatternSlot& slot : rule->pattern.slots) {
+          if (StancePatternContext::IsHolderClass(slot.cls) &&
+              std::find(rule->holder_slots.begin(), rule->holder_slots.end(), slot.name) ==
+                  rule->holder_slots.end() &&
+              slot.name != rule->target_slot) {
+            rule->holder_slots.push_back(slot.name);
+          }
+        }
+      }
+      if (!node["target"]) {
+        for (const PatternSlot& slot : rule->pattern.slots) {
+          if (slot.cls == "PHRASE" || slot.cls == "QUOTE") {
+            rule->target_slot = slot.name;
+            break;
+          }
+        }
+      }
+      for (const std::string& h : rule->holder_slots) {
+        if (!slot_names.count(h)) {
+          sink->Report(file->ErrorAt(node["holders"], "holder slot '" + h + "' is not in the pattern"));
+          rule_ok = false;
+        }
+      }
+      if (rule->target_slot.empty()) {
+        sink->Report(file->ErrorAt(node["pattern"], "the pattern has no target slot (a PHRASE or QUOTE "
+                                                    "slot, or name one with 'target:')"));
+        rule_ok = false;
+      } else if (!slot_names.count(rule->target_slot)) {
+        sink->Report(file->ErrorAt(node["target"], "target slot '" + rule->target_slot +
+                                                       "' is not in the pattern"));
+        rule_ok = false;
+      }
+    }
+    rule_ok &= LoadExamples(*file, node, "examples", &rule->examples, sink);
+    rule_ok &= LoadExamples(*file, node, "counter_examples", &rule->counter_examples, sink);
+    if (rule_ok && rule->examples.empty()) {
+      sink->Report(file->ErrorAt(node, "rule '" + rule->id + "' has no examples: give at least one "
+                                       "sentence it must match"));
+      rule_ok = false;
+    }
+    if (rule->re) {
+      const auto& groups = rule->re->NamedCapturingGroups();
+      for (const PatternSlot& slot : rule->pattern.slots) {
+        auto it = groups.find(slot.group);
+        rule->slot_groups.push_back(it == groups.end() ? -1 : it->second);
+      }
+    }
+    ok &= rule_ok;
+    if (rule_ok) {
+      rule->order = static_cast<int>(data->rules.size());
+      data->rules.push_back(std::move(rule));
+    }
+  }
+  return ok;
+}
+
+// An RE2 that finds any phrase of lexicon entry `name` ending right before
+// the cue, allowing up to two words in between ("did not firmly oppose").
+std::unique_ptr<RE2> CueWindowRegex(const Lexicon& lexicon, const char* name) {
+  std::vector<std::string> phrases;
+  std::string error;
+  if (!lexicon.Phrases(name, "", &phrases, &error)) return nullptr;
+  std::string alternation;
+  for (const std::string& p : phrases) {
+    std::string quoted = RE2::QuoteMeta(p);
+    bool word_start = !p.empty() && (isalnum(static_cast<unsigned char>(p[0])) != 0);
+    alternation += (alternation.empty() ? "" : "|") + std::string(word_start ? "\\b" : "") + quoted;
+  }
+  RE2::Options options(RE2::Quiet);
+  options.set_case_sensitive(false);
+  auto re = std::make_unique<RE2>("(?:" + alternation + ")\\b(?:\\s+[\\w'-]+){0,2}\\s*$", options);
+  return re->ok() ? std::move(re) : nullptr;
+}
+
+}  // namespace
+
+RuleSet::RuleSet(std::unique_ptr<Data> data) : data_(std::move(data)) {}
+RuleSet::~RuleSet() = default;
+
+size_t RuleSet::rule_count() const { return data_->rules.size(); }
+
+Status RuleSet::Load(const std::string& rules_dir, std::unique_ptr<RuleSet>* out,
+                     DiagnosticSink* sink) {
+  out->reset();
+  auto data = std::make_unique<Data>();
+  bool ok = LoadLabels(rules_dir + "/stances.yaml", &data->labels, &data->sources, sink);
+  Status lex = Lexicon::Load(rules_dir + "/lexicon", &data->lexicon, sink);
+  if (!lex.ok()) return Status::RuleError("rules have errors", {rules_dir});
+  data->context = std::make_unique<StancePatternContext>(data->lexicon.get());
+  ok &= TargetTable::Load(rules_dir + "/targets", *data->context, &data->targets, sink).ok();
+  std::vector<std::string> paths;
+  if (!ReportStatus(ListYamlFiles(rules_dir + "/stance", &paths), sink).ok()) ok = false;
+  std::map<std::string, SourceLocation> ids;
+  for (const std::string& path : paths) ok &= LoadRuleFile(path, data.get(), &ids, sink);
+  if (ok && data->rules.empty()) {
+    sink->Report({Diagnostic::kError, {rules_dir + "/stance"}, "no rules found", {}});
+    ok = false;
+  }
+  if (!ok) return Status::RuleError("rules have errors", {rules_dir});
+
+  RE2::Options options(RE2::Quiet);
+  options.set_max_mem(256 << 20);
+  data->prefilter = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  for (const auto& rule : data->rules) {
+    std::string error;
+    if (data->prefilter->Add(rule->pattern.regex, &error) < 0) {
+      sink->Report({Diagnostic::kError, rule->where, "rule '" + rule->id +
+                                                         "' cannot join the prefilter: " + error, {}});
+      return Status::RuleError("rules have errors", {rules_dir});
+    }
+  }
+  if (!data->prefilter->Compile()) {
+    sink->Report({Diagnostic::kError, {rules_dir + "/stance"},
+                  "the rules together exceed RE2's memory budget for the prefilter", {}});
+    return Status::RuleError("rules have errors", {rules_dir});
+  }
+  data->negator = CueWindowRegex(*data->lexicon, "negator");
+  data->hedge = CueWindowRegex(*data->lexicon, "hedge");
+  for (const std::string& s : data->lexicon->sources()) data->sources.push_back(s);
+  for (const std::string& s : data->targets->sources()) data->sources.push_back(s);
+  out->reset(new RuleSet(std::move(data)));
+  return Status::OK();
+}
+
+}  // namespace stance

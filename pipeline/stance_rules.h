@@ -1,0 +1,70 @@
+// The compiled form of rules/stance/*.yaml, shared by the loader
+// (stance_loader.cc), the matcher (stance.cc) and the example checker
+// (rule_examples.cc). Not part of the public API: include stance.h instead.
+#ifndef STANCE_PIPELINE_STANCE_RULES_H_
+#define STANCE_PIPELINE_STANCE_RULES_H_
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "pipeline/lexicon.h"
+#include "pipeline/pattern_compiler.h"
+#include "pipeline/pattern_context.h"
+#include "pipeline/stance.h"
+#include "pipeline/targets.h"
+
+namespace stance {
+
+struct StanceLabel {
+  std::string name;
+  std::string polarity;  // positive, negative, urge, pledge, ...
+  std::string opposite;  // the label a flipped claim takes; may be empty
+};
+
+struct RuleExample {
+  std::string text;
+  std::string holder;  // expected holder; empty = any
+  std::string target;  // expected words of the target; empty = any
+  SourceLocation where;
+  std::string source_line;  // for the caret under a failing example
+};
+
+struct StanceRule {
+  std::string id;
+  std::string stance;
+  std::string file_name;
+  std::string file_version;
+  SourceLocation where;
+  int priority = 0;
+  int order = 0;  // position across all files, the last tie-break
+  enum class Negation { kDrop, kFlip, kMark, kIgnore };
+  Negation negation = Negation::kDrop;
+  std::unique_ptr<re2::RE2> re;
+  CompiledPattern pattern;
+  std::vector<int> slot_groups;  // RE2 capture index of each pattern.slots entry
+  std::vector<std::string> holder_slots;  // slot names
+  std::string target_slot;
+  std::vector<RuleExample> examples;
+  std::vector<RuleExample> counter_examples;
+};
+
+struct RuleSet::Data {
+  std::map<std::string, StanceLabel> labels;
+  std::unique_ptr<Lexicon> lexicon;
+  std::unique_ptr<StancePatternContext> context;
+  std::unique_ptr<TargetTable> targets;
+  std::vector<std::unique_ptr<StanceRule>> rules;
+  std::unique_ptr<re2::RE2::Set> prefilter;
+  std::unique_ptr<re2::RE2> negator;  // from lexicon entry 'negator'
+  std::unique_ptr<re2::RE2> hedge;    // from lexicon entry 'hedge'
+  std::vector<std::string> sources;   // name:version of every file
+};
+
+}  // namespace stance
+
+#endif  // STANCE_PIPELINE_STANCE_RULES_H_
