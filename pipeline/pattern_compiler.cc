@@ -114,7 +114,9 @@ bool MatchesEmpty(const RE2& re) {
 // What compiling a node yields.
 struct Piece {
   std::string regex;
-  bool nullable = false;  // can match the empty string
+  // Where a match of the node can be empty: the offset of the first
+  // sequence (or gap, optional group, raw regex) that can, or -1.
+  int empty_at = -1;
   // Slot names that can be filled in a match of the node, each with the
   // offset of its first occurrence (for the duplicate-slot error).
   std::map<std::string, int> slot_names;
@@ -127,24 +129,13 @@ class Compiler {
 
   // Compiles `pattern` into *out; on error fills *error and returns false.
   bool Compile(const ast::Pattern& pattern, CompiledPattern* out, PatternError* error) {
-    top_ = &pattern.body;
     Piece piece;
     if (!Alternation(pattern.body, /*join=*/false, &piece)) {
       *error = error_;
       return false;
     }
-    if (piece.nullable) {
-      // Point at the first branch that can be empty, if there are several.
-      int offset = 0;
-      if (pattern.body.size() > 1) {
-        for (size_t i = 0; i < pattern.body.size(); ++i) {
-          if (branch_nullable_[i]) {
-            offset = pattern.body[i].offset;
-            break;
-          }
-        }
-      }
-      *error = {offset, "pattern can match the empty string"};
+    if (piece.empty_at >= 0) {
+      *error = {piece.empty_at, "pattern can match the empty string"};
       return false;
     }
     result_.regex = std::move(piece.regex);
@@ -164,16 +155,13 @@ class Compiler {
   // \s* ever stand side by side.
   bool Alternation(const ast::Alternation& alt, bool join, Piece* out) {
     if (alt.size() == 1) return Sequence(alt.front(), join, out);
-    const bool top = &alt == top_;
     out->regex = std::string(join ? kJoin : "") + "(?:";
-    out->nullable = false;
     for (size_t i = 0; i < alt.size(); ++i) {
       Piece branch;
       if (!Sequence(alt[i], /*join=*/false, &branch)) return false;
       if (i > 0) out->regex += '|';
       out->regex += branch.regex;
-      out->nullable = out->nullable || branch.nullable;
-      if (top) branch_nullable_.push_back(branch.nullable);
+      if (out->empty_at < 0) out->empty_at = branch.empty_at;
       out->slot_names.insert(branch.slot_names.begin(), branch.slot_names.end());
     }
     out->regex += ')';
@@ -181,7 +169,7 @@ class Compiler {
   }
 
   bool Sequence(const ast::Sequence& seq, bool join, Piece* out) {
-    out->nullable = true;
+    bool nullable = true;
     for (size_t i = 0; i < seq.size(); ++i) {
       Piece item;
       if (!Item(seq[i], join || i > 0, &item)) return false;
@@ -193,9 +181,10 @@ class Compiler {
         }
       }
       out->regex += item.regex;
-      out->nullable = out->nullable && item.nullable;
+      nullable = nullable && item.empty_at >= 0;
       out->slot_names.insert(item.slot_names.begin(), item.slot_names.end());
     }
+    if (nullable) out->empty_at = seq.offset;
     return true;
   }
 
@@ -296,7 +285,7 @@ class Compiler {
   // between tokens, "abc" could be one, two or three of them). The first
   // token has \s* only, as it may follow its neighbour directly ("<a1>'s").
   bool Gap(const ast::Gap& gap, Piece* out) {
-    out->nullable = true;
+    out->empty_at = gap.offset;
     if (gap.count == 0) return true;  // `...0`: nothing between the neighbours
     if (gap_token_.empty()) gap_token_ = "(?:" + context_.GapToken() + ")";
     out->regex = "(?:\\s*" + gap_token_;
@@ -317,7 +306,7 @@ class Compiler {
                   "a raw regex must not have named groups; use a slot {name:CLASS} to capture");
     }
     out->regex = std::string(join ? kJoin : "") + "(?:" + raw.regex + ")";
-    out->nullable = MatchesEmpty(re);
+    if (MatchesEmpty(re)) out->empty_at = raw.offset;
     return true;
   }
 
@@ -340,15 +329,13 @@ class Compiler {
     Piece body;
     if (!Alternation(group.body, join, &body)) return false;
     out->regex = "(?:" + body.regex + ")?";
-    out->nullable = true;
+    out->empty_at = group.offset;
     out->slot_names = std::move(body.slot_names);
     return true;
   }
 
   std::string_view text_;
   const PatternContext& context_;
-  const ast::Alternation* top_ = nullptr;
-  std::vector<bool> branch_nullable_;  // for each top-level branch
   std::string gap_token_;              // wrapped, filled on first use
   CompiledPattern result_;
   PatternError error_;

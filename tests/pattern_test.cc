@@ -509,6 +509,8 @@ TEST_CASE("pattern errors: empty matches and duplicate slots") {
       {"...0", 0, "pattern can match the empty string"},
       {"(a)? ...3 (b | c)?", 0, "pattern can match the empty string"},
       {"a | (b)?", 4, "pattern can match the empty string"},
+      {"  (a)?", 2, "pattern can match the empty string"},
+      {"a | (b | (c)?)", 4, "pattern can match the empty string"},
       {"/x*/", 0, "pattern can match the empty string"},
       {R"(/\b/)", 0, "pattern can match the empty string"},
       {"{h:ACTOR} and {h:ACTOR}", 14,
