@@ -523,6 +523,16 @@ TEST_CASE("pattern errors: empty matches and duplicate slots") {
   CHECK(Compile(R"(/\b/ b)").regex == R"((?:\b)\s*(?i:\bb\b))");
 }
 
+TEST_CASE("pattern errors: nesting depth") {
+  // Bounded, since the grammar recurses once per group; parentheses in raw
+  // regexes do not count.
+  const std::string deep = std::string(33, '(') + "a" + std::string(33, ')');
+  CHECK(CompileError(deep).offset == 32);
+  CHECK(CompileError(deep).message == "groups nested more than 32 deep");
+  const std::string limit = std::string(32, '(') + "/((a))/" + std::string(32, ')');
+  CHECK(Compile(limit).regex == "(?:((a)))");
+}
+
 TEST_CASE("pattern errors: a failed compile leaves the output alone") {
   FakeContext context;
   CompiledPattern compiled;

@@ -142,6 +142,25 @@ std::string ExpectationMessage(std::string_view text, int offset, const std::str
   return "expected " + (found == names.end() ? which : found->second) + " here";
 }
 
+// The offset of the first '(' nested deeper than kMaxNesting, or -1.
+// The grammar descends once per group, so this bound keeps any pattern from
+// exhausting the stack. Raw regexes are skipped: their parentheses are RE2's.
+int TooDeep(std::string_view text) {
+  int depth = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '/') {
+      for (++i; i < text.size() && text[i] != '/'; ++i) {
+        if (text[i] == '\\') ++i;
+      }
+    } else if (text[i] == '(') {
+      if (++depth > kMaxNesting) return static_cast<int>(i);
+    } else if (text[i] == ')' && depth > 0) {
+      --depth;
+    }
+  }
+  return -1;
+}
+
 }  // namespace
 
 bool ParsePattern(std::string_view text, ast::Pattern* out, PatternError* error) {
@@ -157,6 +176,11 @@ bool ParsePattern(std::string_view text, ast::Pattern* out, PatternError* error)
   }
   if (text.find_first_not_of(" \t\n\r\f\v") == std::string_view::npos) {
     *error = {0, "empty pattern"};
+    return false;
+  }
+
+  if (const int at = TooDeep(text); at >= 0) {
+    *error = {at, "groups nested more than " + std::to_string(kMaxNesting) + " deep"};
     return false;
   }
 

@@ -38,6 +38,8 @@ namespace pattern {
 // Longest gap an author may ask for (`...30`), and the length of `...`.
 inline constexpr int kMaxGap = 30;
 inline constexpr int kDefaultGap = 8;
+// Deepest nesting of groups: ((( ... ))) at most this many levels.
+inline constexpr int kMaxNesting = 32;
 
 // Parses `text` into *out. On success returns true. On a syntax error
 // returns false, fills *error with the offset and a message such as
