@@ -58,7 +58,7 @@ const Pipeline& DefaultPipeline() {
     std::string all;
     for (const Diagnostic& d : sink.diagnostics()) all += d.ToString() + "\n";
     INFO(all);
-    REQUIRE_MESSAGE(s.ok(), s.ToString() + "\n" + all);
+    if (!s.ok()) FAIL(s.ToString() << "\n" << all);
     return p;
   }();
   return *pipeline;
