@@ -18,9 +18,11 @@
 //    - a period after another abbreviation (U.S. a.m. Inc.), an initial (J.),
 //      or letters joined by periods (U.A.E.), an ellipsis, and a ? or ! closed
 //      by a quote: ends only when the next word is a sentence starter (The,
-//      He, In...), a quotation opens, or the line ends. Names often follow
-//      these ("U.S. Senate", '"Really?" Trump asked'); sentences start with
-//      a small set of function words far more often than not.
+//      He, In...; not followed by a period, which makes it an initial), a
+//      quotation opens (a bracket does not: "Acme Kft. (Acme Ltd.) bought"),
+//      or the line ends. Names often follow these ("U.S. Senate", '"Really?"
+//      Trump asked'); sentences start with a small set of function words far
+//      more often than not.
 //    A period not followed by white space never ends one: "3.5", "U.S.-led",
 //    "Znak.com".
 // 4. A single line break inside a paragraph. If the line ends with final
@@ -371,10 +373,10 @@ bool Scanner::ShouldBreak(Strength strength, size_t s, int line_breaks) const {
   if (strength == Strength::kNever) return false;
   // The next word, past opening quotes and brackets.
   size_t w = s;
-  bool opened = false;
+  bool quotation = false;  // a quotation opens (a bracket does not count)
   while (size_t len = OpenerAt(t_, w)) {
+    quotation |= t_[w] != '(' && t_[w] != '[';
     w += len;
-    opened = true;
   }
   Case next = CaseAt(t_, w);
   if (next == Case::kLower) return false;
@@ -390,9 +392,11 @@ bool Scanner::ShouldBreak(Strength strength, size_t s, int line_breaks) const {
       if (next == Case::kDigit) return false;
       if (line_breaks > 0) return true;
       if (next != Case::kUpper) return false;
-      if (opened) return true;
+      if (quotation) return true;
       size_t e = w;
       while (e < n_ && IsLetter(t_[e])) ++e;
+      // "I." after an initial is another initial ("Wayne A. I. Frederick").
+      if (e < n_ && t_[e] == '.') return false;
       return table_.IsSentenceStarter(t_.substr(w, e - w));
     }
     case Strength::kNever:

@@ -109,6 +109,11 @@ const std::vector<Case>& Cases() {
        {"They export oil, gas, etc.", "The figures are rising."}},
       {"An unlisted shape like the U.A.E. Ministry counts too.",
        {"An unlisted shape like the U.A.E. Ministry counts too."}},
+      {"Shares of Borsa Inc. (Borsa Group) fell.", {"Shares of Borsa Inc. (Borsa Group) fell."}},
+      {"Aid came from the U.S. (The E.U. gave more.)",
+       {"Aid came from the U.S.", "(The E.U. gave more.)"}},
+      {"It sold to Acme Inc. \"We are pleased,\" a spokesman said.",
+       {"It sold to Acme Inc.", "\"We are pleased,\" a spokesman said."}},
       {"Troops from the U.K. 3rd Division arrived.", {"Troops from the U.K. 3rd Division arrived."}},
       {"It was signed in Washington, D.C.\nThe next round is in Doha.",
        {"It was signed in Washington, D.C.", "The next round is in Doha."}},
@@ -118,6 +123,7 @@ const std::vector<Case>& Cases() {
        {"J. R. R. Tolkien wrote it.", "Harry S. Truman signed it."}},
       {"They chose Plan B. The first plan had failed.",
        {"They chose Plan B.", "The first plan had failed."}},
+      {"The dean, Paula A. I. Moreno, spoke.", {"The dean, Paula A. I. Moreno, spoke."}},
 
       // Decimals, money, versions and web addresses.
       {"The fund holds $4.5 billion. Growth was 3.2 percent.",
@@ -141,6 +147,8 @@ const std::vector<Case>& Cases() {
        {"\"Will they sign?\" she asked.", "Nobody knew."}},
       {"\"Will they sign?\" Ortega asked.", {"\"Will they sign?\" Ortega asked."}},
       {"\"Enough!\" The hall fell silent.", {"\"Enough!\"", "The hall fell silent."}},
+      {"\"We will win!\" Yesterday the mood was grim.",
+       {"\"We will win!\"", "Yesterday the mood was grim."}},
       {"\"Why now?\" \"Because time is short.\"", {"\"Why now?\"", "\"Because time is short.\""}},
       {"Who pays? Brussels, the report says.", {"Who pays?", "Brussels, the report says."}},
 
