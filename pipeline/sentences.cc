@@ -309,6 +309,11 @@ size_t Scanner::Terminator(size_t p) {
   if (r >= n_) return n_;
   // A blank line or the end of the text: rule 1 or the final Emit.
   if (s >= n_ || line_breaks >= 2) return r;
+  // Nothing but marks before it in this sentence ("[...] Today", "... And"):
+  // the cluster opens the sentence, it does not end one.
+  size_t first = start_;
+  while (first < p && (IsSpace(t_[first]) || OpenerAt(t_, first) != 0)) ++first;
+  if (first == p) return r;
   Strength strength;
   if (question && !ellipsis) {
     strength = quoted ? Strength::kWeak : Strength::kStrong;

@@ -141,6 +141,8 @@ const std::vector<Case>& Cases() {
        {"We hoped for peace\xE2\x80\xA6", "The war went on."}},
       {"The plan was . . . flawed. Everyone knew.", {"The plan was . . . flawed.", "Everyone knew."}},
       {"The cost was high... 40 people died.", {"The cost was high... 40 people died."}},
+      {"Talks stalled.\n\n[...] Today they resume.", {"Talks stalled.", "[...] Today they resume."}},
+      {"... The rest is history.", {"... The rest is history."}},
 
       // ? and ! inside quotes.
       {"\"Will they sign?\" she asked. Nobody knew.",
