@@ -29,7 +29,8 @@
 //    punctuation, rule 3 has decided. Otherwise the line has no final
 //    punctuation and is a sentence of its own (a headline, byline, dateline,
 //    "6 min read") unless it is prose wrapped mid-sentence, recognised by:
-//    - the line ends with a mark that cannot end a sentence: , ; : - ( / &;
+//    - the line ends with a mark that cannot end a sentence: , ; - ( / &,
+//      or with a colon before a quotation ('He said:\n"We...');
 //    - the line ends with a continuation word (the, of, and... listed in
 //      abbreviations.yaml);
 //    - the next line starts with a lowercase letter;
@@ -438,10 +439,12 @@ size_t Scanner::Newline(size_t p) {
 
 bool Scanner::JoinsNextLine(size_t line_end, size_t next) {
   char last = t_[line_end - 1];
-  if (last == ',' || last == ';' || last == ':' || last == '-' || last == '(' || last == '/' ||
-      last == '&') {
+  if (last == ',' || last == ';' || last == '-' || last == '(' || last == '/' || last == '&') {
     return true;
   }
+  // A colon introduces a quotation on the next line, or else a block of its
+  // own ("Related:", "Key points:").
+  if (last == ':' && OpenerAt(t_, next) != 0) return true;
   if (CaseAt(t_, next) == Case::kLower) return true;
   size_t b = line_end;
   while (b > start_ && IsLower(t_[b - 1])) --b;

@@ -194,6 +194,7 @@ const std::vector<Case>& Cases() {
       {"The talks were attended by\nMinisters of five states.",
        {"The talks were attended by\nMinisters of five states."}},
       {"Her message was clear:\n\"No more delays.\"", {"Her message was clear:\n\"No more delays.\""}},
+      {"Related:\nTruce talks resume\nEnvoy named", {"Related:", "Truce talks resume", "Envoy named"}},
       {"The dispute is over\nfishing rights.", {"The dispute is over\nfishing rights."}},
       // A hard-wrapped paragraph joins even before a capitalised line.
       {"Negotiators from both delegations met President\n"
