@@ -2,6 +2,7 @@
 // stdin), one per line. Input is read and processed in pieces of about
 // 4 MiB cut at blank lines (which always end a sentence), so memory stays
 // small and the document size limit does not apply to the whole file.
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <iostream>
@@ -63,12 +64,15 @@ int main(int argc, char** argv) {
   std::string out;
   bool eof = false;
   while (true) {
-    if (!eof && buffer.size() < kPiece) {
+    // Fill up to kPiece, in blocks that grow with the input, so that a small
+    // input costs no 4 MiB buffer.
+    while (!eof && buffer.size() < kPiece) {
       size_t old = buffer.size();
-      buffer.resize(kPiece);
-      size_t got = std::fread(buffer.data() + old, 1, kPiece - old, in);
+      size_t block = std::min(kPiece - old, std::max<size_t>(old, 64u << 10));
+      buffer.resize(old + block);
+      size_t got = std::fread(buffer.data() + old, 1, block, in);
       buffer.resize(old + got);
-      eof = got < kPiece - old;
+      eof = got < block;
     }
     if (buffer.empty()) break;
     size_t end = eof ? buffer.size() : LastParagraphEnd(buffer);
