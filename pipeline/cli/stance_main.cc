@@ -1,30 +1,155 @@
-// Placeholder until the CLI lands: prints sentences of one file.
-#include <fstream>
-#include <iostream>
-#include <sstream>
+// stance: the command-line tool. A thin main: flags become BatchOptions, one
+// Run function of pipeline/commands.h does the work, its result is the exit
+// status. See `stance --help`, and `stance <command> --help` for each command.
+#include <unistd.h>
 
-#include "pipeline/pipeline.h"
-#include "pipeline/sentences.h"
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <exception>
+#include <iostream>
+#include <string>
+
+#include "pipeline/commands.h"
+
+namespace {
+
+// Adds the flags the batch commands share, bound to `options`.
+void AddBatchFlags(CLI::App* command, const std::vector<std::string>& formats,
+                   const std::string& format_help,
+                   stance::BatchOptions* options) {
+  command->add_option("--format", options->format, format_help)
+      ->check(CLI::IsMember(formats))
+      ->type_name("FORMAT");
+  command
+      ->add_option("-o,--output", options->output,
+                   "Write to FILE (atomically; never one of the inputs) "
+                   "instead of stdout")
+      ->type_name("FILE");
+  command
+      ->add_option(
+          "--rules", options->rules,
+          "Rules folder (default: $STANCE_RULES, else the checkout's rules/)")
+      ->type_name("DIR");
+  command
+      ->add_option(
+          "--input", options->input,
+          "text: one article per file (folders give *.txt); jsonl: one "
+          "{\"id\",\"text\"} object per line (folders give *.jsonl)")
+      ->check(CLI::IsMember({"text", "jsonl"}))
+      ->type_name("KIND")
+      ->default_str("text");
+  command
+      ->add_option(
+          "--errors", options->errors,
+          "Write one JSONL record {\"doc\",\"stage\",\"message\"} per failed "
+          "document to FILE")
+      ->type_name("FILE");
+  command
+      ->add_option("--max-document-bytes", options->max_document_bytes,
+                   "Fail documents larger than this (default: 64 MiB)")
+      ->type_name("N");
+  command->add_flag(
+      "-v,--verbose", options->verbose,
+      "Print a summary to stderr (always when stderr is a terminal)");
+  command
+      ->add_option("inputs", options->inputs,
+                   "Files, folders (every *.txt below, sorted) or - for stdin")
+      ->required()
+      ->type_name("INPUTS");
+}
+
+int Main(int argc, char** argv) {
+  CLI::App app(
+      "stance: rule-based extraction of stance claims from "
+      "international-politics news.",
+      "stance");
+  app.require_subcommand(1);
+  // One line saying what is wrong, then where to look.
+  app.failure_message([](const CLI::App*, const CLI::Error& e) {
+    return std::string("stance: ") + e.what() +
+           "\nRun 'stance --help' or 'stance COMMAND --help'.\n";
+  });
+
+  stance::BatchOptions options;
+  CLI::App* extract =
+      app.add_subcommand("extract", "Extract stance claims from articles");
+  AddBatchFlags(extract, {"jsonl", "csv", "tsv"}, "jsonl (default), csv or tsv",
+                &options);
+  CLI::App* quotes =
+      app.add_subcommand("quotes", "List quotations and their speakers");
+  AddBatchFlags(quotes, {"jsonl", "csv", "tsv"}, "jsonl (default), csv or tsv",
+                &options);
+  CLI::App* sentences =
+      app.add_subcommand("sentences", "Split articles into sentences");
+  AddBatchFlags(sentences, {"text", "jsonl", "csv", "tsv"},
+                "text: one sentence per line (default); jsonl, csv, tsv: with "
+                "byte spans. "
+                "With --input jsonl, jsonl (the default then) gives "
+                "{\"id\",\"sentences\"} "
+                "per line",
+                &options);
+
+  std::string lint_dir;
+  CLI::App* lint = app.add_subcommand(
+      "lint",
+      "Check every rule file; print each problem with its place and a count");
+  lint->add_option("dir", lint_dir,
+                   "Rules folder (default: --rules, else the default rules)")
+      ->type_name("DIR");
+  lint->add_option("--rules", options.rules,
+                   "Rules folder, if DIR is not given")
+      ->type_name("DIR");
+
+  CLI::App* test =
+      app.add_subcommand("test", "Run rule tests (not implemented yet)");
+  test->allow_extras();
+  CLI::App* explain =
+      app.add_subcommand("explain", "Explain a claim (not implemented yet)");
+  explain->allow_extras();
+
+  // CLI11 would only say "A subcommand is required" for a misspelt one.
+  if (argc > 1 && argv[1][0] != '-') {
+    try {
+      app.get_subcommand(argv[1]);
+    } catch (const CLI::OptionNotFound&) {
+      std::cerr
+          << "stance: unknown command '" << argv[1]
+          << "' (expected extract, sentences, quotes, lint, test or explain)\n"
+             "Run 'stance --help' for more information.\n";
+      return stance::kExitUsage;
+    }
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? stance::kExitOk : stance::kExitUsage;
+  }
+
+  stance::Console console{&std::cout, &std::cerr, isatty(STDERR_FILENO) == 1};
+  if (*extract) return stance::RunExtract(options, console);
+  if (*quotes) return stance::RunQuotes(options, console);
+  if (*sentences) return stance::RunSentences(options, console);
+  if (*lint)
+    return stance::RunLint(lint_dir.empty() ? options.rules : lint_dir,
+                           console);
+  if (*test) return stance::RunNotImplemented("test", console);
+  if (*explain) return stance::RunNotImplemented("explain", console);
+  return stance::kExitUsage;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 3) {
-    std::cerr << "usage: stance sentences FILE\n";
-    return 2;
+  std::ios::sync_with_stdio(false);
+  try {
+    int code = Main(argc, argv);
+    std::cout.flush();
+    return code;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "stance: internal error: %s\n", e.what());
+  } catch (...) {
+    std::fprintf(stderr, "stance: internal error\n");
   }
-  stance::PipelineOptions options;
-  options.last_stage = stance::PipelineOptions::Stage::kSentences;
-  std::unique_ptr<stance::Pipeline> pipeline;
-  stance::CollectingSink sink;
-  stance::Status s = stance::Pipeline::Create(options, &pipeline, &sink);
-  if (!s.ok()) {
-    std::cerr << s.ToString() << "\n";
-    return 1;
-  }
-  std::ifstream in(argv[2], std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  stance::Document doc;
-  s = pipeline->Process(argv[2], buffer.str(), &doc, &sink);
-  for (const auto& sentence : doc.sentences) std::cout << doc.Original(sentence.span) << "\n";
-  return 0;
+  return 3;
 }
