@@ -272,26 +272,39 @@ bool SpeakerResolver::FullName(const std::string& surname, uint32_t at, SpeakerI
         continue;
       }
       std::vector<std::string_view> given;
+      std::vector<std::string_view> titles;
       size_t end = hit - 1;  // the space before the surname
-      while (given.size() < 3) {
+      while (given.size() + titles.size() < 7) {
         size_t begin = end;
         while (begin > 0 && (IsWordByte(text[begin - 1]) || text[begin - 1] == '-')) --begin;
         if (begin == end || !(text[begin] >= 'A' && text[begin] <= 'Z')) break;
         std::string_view word(text.data() + begin, end - begin);
         const QuoteWord* w = lexicon_.Find(Lower(word));
-        if (w != nullptr && (w->classes & (kTitle | kFunctionWord | kOrganisationWord))) break;
-        given.push_back(word);
+        uint32_t cls = w == nullptr ? 0 : w->classes;
+        // Given names first, then the title before them ("Foreign Minister").
+        if (titles.empty() && given.size() < 3 && !(cls & (kTitle | kFunctionWord | kOrganisationWord))) {
+          given.push_back(word);
+        } else if (!given.empty() && (cls & kTitle) && !(cls & kFunctionWord)) {
+          titles.push_back(word);
+        } else {
+          break;
+        }
         if (begin < 2 || text[begin - 1] != ' ') break;
         end = begin - 1;
       }
+      if (given.empty()) continue;
       for (size_t i = given.size(); i-- > 0;) full.append(given[i]).append(" ");
-      if (!full.empty()) full += surname;
+      full += surname;
+      std::string role;
+      for (size_t i = titles.size(); i-- > 0;) role.append(role.empty() ? "" : " ").append(titles[i]);
+      full_roles_[full] = role;
     }
     cached = surnames_.emplace(surname, std::move(full)).first;
   }
   if (cached->second.empty()) return false;
   *out = SpeakerInfo();
   out->name = cached->second;
+  out->role = full_roles_[cached->second];
   out->type = ActorTypeName(ActorType::kPerson);
   out->person = true;
   return true;

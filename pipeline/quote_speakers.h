@@ -77,6 +77,7 @@ class SpeakerResolver {
   const QuoteLexicon& lexicon_;
   std::vector<Said> said_;
   std::unordered_map<std::string, std::string> surnames_;  // surname -> full name ("" if none)
+  std::unordered_map<std::string, std::string> full_roles_;  // full name -> title before it
 };
 
 }  // namespace stance

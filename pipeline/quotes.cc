@@ -221,7 +221,7 @@ class QuotePass {
       found = attributed_[inherit];
       if (found) info = info_[inherit];
     } else if (matched) {
-      found = Resolve(c, clause, a, &info, &at);
+      found = Resolve(k, c, clause, a, &info, &at);
     }
     q->method = a.method;
     if (!a.cue.empty()) {
@@ -263,8 +263,10 @@ class QuotePass {
     return ends <= 1;
   }
 
-  // The subject of the sentence before the quotation's own, in the window.
-  bool FromPreviousSentence(int k, const QuoteContext& c, size_t clause, Attribution* a) const {
+  // The subject of the sentence before the quotation's own, if that
+  // sentence lies in the window and in the same paragraph; empty if none.
+  TokenRange PreviousSubject(int k, const QuoteContext& c, size_t clause) const {
+    if (clause == 0) return {};
     size_t end = clause - 1;  // the terminator
     size_t begin = 0;
     for (size_t i = end; i-- > 0;) {
@@ -273,12 +275,12 @@ class QuotePass {
         break;
       }
     }
-    // The sentence must start inside the window, in the same paragraph.
-    if (begin == 0 && (c.left.empty() ||
-                       c.left[0].norm.begin != paragraphs_[marks_[k].paragraph].begin)) {
-      return false;
-    }
-    TokenRange np = layouts_.ClauseSubject(c.left, begin, end);
+    if (begin == 0 && c.left[0].norm.begin != paragraphs_[marks_[k].paragraph].begin) return {};
+    return layouts_.ClauseSubject(c.left, begin, end);
+  }
+
+  bool FromPreviousSentence(int k, const QuoteContext& c, size_t clause, Attribution* a) const {
+    TokenRange np = PreviousSubject(k, c, clause);
     if (np.empty()) return false;
     a->kind = np.size() == 1 && c.left[np.begin].Is(kAnyPronoun) ? Attribution::Speaker::kPronoun
                                                                  : Attribution::Speaker::kPhrase;
@@ -287,17 +289,31 @@ class QuotePass {
     return true;
   }
 
+  // A pronoun with no speaker or actor before it to refer to ("Ortega was
+  // blunt. ... she said"): the name the previous sentence opens with.
+  bool PronounFromPreviousSentence(int k, const QuoteContext& c, size_t clause, uint32_t pronoun,
+                                   SpeakerInfo* info) {
+    TokenRange np = PreviousSubject(k, c, clause);
+    if (np.empty() || c.left[np.begin].Is(kAnyPronoun)) return false;
+    if (!speakers_.FromPhrase(c.left, np, info)) return false;
+    return ((pronoun & kPersonPronoun) && info->person) ||
+           ((pronoun & kPluralPronoun) && info->plural) || ((pronoun & kThingPronoun) && info->thing);
+  }
+
   // Who the words of `a` name. Sets *at to where the speaker is written.
-  bool Resolve(const QuoteContext& c, size_t clause, const Attribution& a, SpeakerInfo* info,
-               uint32_t* at) {
+  bool Resolve(int k, const QuoteContext& c, size_t clause, const Attribution& a,
+               SpeakerInfo* info, uint32_t* at) {
     const std::vector<QuoteToken>& side = a.right ? c.right : c.left;
     switch (a.kind) {
       case Attribution::Speaker::kPhrase:
         *at = side[a.speaker.begin].norm.begin;
         return speakers_.FromPhrase(side, a.speaker, info);
-      case Attribution::Speaker::kPronoun:
+      case Attribution::Speaker::kPronoun: {
         *at = side[a.speaker.begin].norm.begin;
-        return speakers_.FromPronoun(side[a.speaker.begin].classes() & kAnyPronoun, *at, info);
+        uint32_t pronoun = side[a.speaker.begin].classes() & kAnyPronoun;
+        return speakers_.FromPronoun(pronoun, *at, info) ||
+               PronounFromPreviousSentence(k, c, clause, pronoun, info);
+      }
       case Attribution::Speaker::kMainSubject:
         return ResolveMainSubject(c, clause, a, info, at);
       case Attribution::Speaker::kPassive:
