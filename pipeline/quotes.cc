@@ -1,17 +1,393 @@
-// Placeholder until the quote stage lands: finds nothing.
+// The quote stage: finds the quotations (quote_marks.h), reads the layouts
+// around each one (quote_attribution.h), resolves who the speaker is
+// (quote_speakers.h), and adds the layouts that need the document around the
+// sentence: a quotation that continues the previous one, and a speaker named
+// in the previous sentence.
 #include "pipeline/quotes.h"
 
-namespace stance {
+#include <algorithm>
+#include <cctype>
+#include <cstring>
 
-struct QuoteAttributor::Data {};
+#include "pipeline/quote_attribution.h"
+#include "pipeline/quote_lexicon.h"
+#include "pipeline/quote_marks.h"
+#include "pipeline/quote_speakers.h"
+#include "pipeline/quote_tokens.h"
+
+namespace stance {
+namespace {
+
+// How much text before a quotation is read for its clause (bytes), and how
+// much after it. A clause longer than that is read from the middle on.
+constexpr uint32_t kLeftWindow = 400;
+constexpr uint32_t kRightWindow = 300;
+// A quotation of this many words or fewer may be a term or a title.
+constexpr int kTitleWords = 6;
+constexpr int kTermWords = 3;
+// A speaker taken from the previous sentence needs a quotation that is
+// plainly speech.
+constexpr int kPreviousSentenceWords = 4;
+
+// What the words of a quotation look like, to tell a quotation from a term.
+struct Shape {
+  int words = 0;
+  bool title_like = true;  // every word capitalised but small ones
+  bool speech = false;     // holds a finite verb or a personal pronoun
+  bool ends_punct = false; // "Q," / "Q."
+};
+
+Shape ShapeOf(std::string_view inner, const QuoteLexicon& lexicon) {
+  static constexpr std::string_view kSmall[] = {"of", "the", "and", "for", "in", "on",
+                                                "a",  "an",  "to",  "at",  "de", "or"};
+  Shape s;
+  size_t i = 0;
+  while (i < inner.size()) {
+    while (i < inner.size() && !(std::isalnum(static_cast<unsigned char>(inner[i])) ||
+                                 static_cast<unsigned char>(inner[i]) >= 0x80)) {
+      ++i;
+    }
+    size_t j = i;
+    while (j < inner.size() && (std::isalnum(static_cast<unsigned char>(inner[j])) ||
+                                static_cast<unsigned char>(inner[j]) >= 0x80 || inner[j] == '\'' ||
+                                inner[j] == '-')) {
+      ++j;
+    }
+    if (j == i) break;
+    std::string word(inner.substr(i, j - i));
+    bool upper = word[0] >= 'A' && word[0] <= 'Z';
+    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const QuoteWord* w = lexicon.Find(word);
+    if (w != nullptr && (w->classes & kSpeechWord)) s.speech = true;
+    bool small = std::find(std::begin(kSmall), std::end(kSmall), word) != std::end(kSmall);
+    if (!upper && (s.words == 0 || !small)) s.title_like = false;
+    ++s.words;
+    i = j;
+  }
+  size_t end = inner.find_last_not_of(" \t\n");
+  s.ends_punct = end != std::string_view::npos && std::strchr(".,!?;:", inner[end]) != nullptr;
+  return s;
+}
+
+int IndexOf(const std::vector<Sentence>& sentences, uint32_t norm) {
+  auto it = std::upper_bound(sentences.begin(), sentences.end(), norm,
+                             [](uint32_t n, const Sentence& s) { return n < s.norm.begin; });
+  if (it == sentences.begin()) return -1;
+  --it;
+  return static_cast<int>(it - sentences.begin());
+}
+
+int ParagraphOf(const std::vector<Span>& paragraphs, uint32_t norm) {
+  auto it = std::upper_bound(paragraphs.begin(), paragraphs.end(), norm,
+                             [](uint32_t n, const Span& p) { return n < p.begin; });
+  return it == paragraphs.begin() ? 0 : static_cast<int>(it - paragraphs.begin()) - 1;
+}
+
+// One run of the stage over one document.
+class QuotePass {
+ public:
+  QuotePass(const Document& doc, const QuoteLexicon& lexicon, const std::vector<Span>& paragraphs,
+            const std::vector<QuoteMarks>& marks, DiagnosticSink* sink)
+      : doc_(doc),
+        lexicon_(lexicon),
+        paragraphs_(paragraphs),
+        marks_(marks),
+        layouts_(doc.text, lexicon),
+        speakers_(doc, lexicon),
+        warner_(doc, sink),
+        info_(marks.size()),
+        attributed_(marks.size(), false) {}
+
+  void Run(std::vector<Quote>* out) {
+    out->reserve(out->size() + marks_.size());
+    int previous = -1;  // the latest top-level quotation
+    for (size_t k = 0; k < marks_.size(); ++k) {
+      const QuoteMarks& m = marks_[k];
+      Quote q;
+      q.norm = m.inner;
+      q.span = doc_.offsets.ToOriginal(m.inner);
+      q.outer_norm = m.outer;
+      q.sentence = IndexOf(doc_.sentences, m.outer.begin);
+      q.last_sentence = IndexOf(doc_.sentences, m.outer.end - 1);
+      Shape shape = ShapeOf(doc_.Text(m.inner), lexicon_);
+      if (m.depth > 0) {
+        // A quotation inside a quotation: the outer speaker cites someone
+        // we do not try to name.
+        q.method = "nested";
+        q.is_term = !shape.speech && ((shape.words <= kTitleWords && shape.title_like) ||
+                                      shape.words <= kTermWords);
+      } else {
+        Attribute(static_cast<int>(k), previous, shape, &q);
+        previous = static_cast<int>(k);
+      }
+      out->push_back(std::move(q));
+    }
+  }
+
+ private:
+  // Tokens around top-level quotation `k`, and where its sentence starts in
+  // `c->left`.
+  void BuildContext(int k, QuoteContext* c, size_t* clause) const {
+    const QuoteMarks& m = marks_[k];
+    const Span para = paragraphs_[m.paragraph];
+    uint32_t open = m.outer.begin;
+    uint32_t from = std::max(para.begin, open > kLeftWindow ? open - kLeftWindow : 0);
+    // Never start inside an earlier quotation: take it whole, or skip it.
+    for (int j = k - 1; j >= 0; --j) {
+      const QuoteMarks& e = marks_[j];
+      if (e.depth > 0 || e.outer.begin >= from) continue;
+      if (e.outer.end > from) from = e.outer.begin >= para.begin ? e.outer.begin : e.outer.end;
+      break;
+    }
+    TokenizeQuoteContext(doc_.text, {from, open}, marks_, lexicon_, &c->left);
+    *clause = 0;
+    for (size_t i = c->left.size(); i-- > 0;) {
+      if (c->left[i].kind == QuoteToken::kTerminator) {
+        *clause = i + 1;
+        break;
+      }
+    }
+    std::string_view inner = doc_.Text(m.inner);
+    size_t last = inner.find_last_not_of(" \t\n");
+    c->final_char = last == std::string_view::npos ? 0 : inner[last];
+    c->local = *clause;
+    for (size_t i = *clause; i < c->left.size(); ++i) {
+      if (c->left[i].kind == QuoteToken::kQuotation) c->local = i + 1;
+    }
+    const Span last_para = paragraphs_[ParagraphOf(paragraphs_, m.outer.end - 1)];
+    uint32_t to = std::min(last_para.end, m.outer.end + kRightWindow);
+    if (m.outer.end < to) TokenizeQuoteContext(doc_.text, {m.outer.end, to}, marks_, lexicon_, &c->right);
+    for (size_t i = 0; i < c->right.size(); ++i) {
+      QuoteToken::Kind kind = c->right[i].kind;
+      if (kind == QuoteToken::kTerminator || kind == QuoteToken::kQuotation) {
+        c->right.resize(i);
+        break;
+      }
+    }
+  }
+
+  void Attribute(int k, int previous, const Shape& shape, Quote* q) {
+    const QuoteMarks& m = marks_[k];
+    QuoteContext c;
+    size_t clause = 0;
+    BuildContext(k, &c, &clause);
+    size_t local_words = 0;
+    for (size_t i = c.local; i < c.left.size(); ++i) local_words += c.left[i].kind == QuoteToken::kWord;
+
+    Attribution a;
+    int inherit = -1;
+    bool matched = layouts_.MatchLeftAdjacent(c, &a);
+    bool tried_right = false;
+    if (!matched && !layouts_.HasCue(c.left, c.local, c.left.size())) {
+      matched = layouts_.MatchRight(c, &a);
+      tried_right = true;
+    }
+    if (!matched) matched = layouts_.MatchLeftClause(c, &a);
+    if (!matched && layouts_.JoinsEarlierQuotation(c)) {
+      // "Q1" and "Q2": the same speaker.
+      inherit = c.left[c.local - 1].quotation;
+      a.method = "coordinated-quote";
+      matched = true;
+    }
+    if (!matched && !tried_right) matched = layouts_.MatchRight(c, &a);
+    if (!matched && local_words == 0) {
+      if (Continues(k, previous)) {
+        // "Q1," X said. "Q2."
+        inherit = previous;
+        a.method = "continuation";
+        matched = true;
+      } else if (shape.words >= kPreviousSentenceWords && clause > 0) {
+        matched = FromPreviousSentence(k, c, clause, &a);
+      }
+    }
+
+    // Scare quotes and titles: short, and not tied to a cue beside them.
+    const QuoteToken* before = c.left.size() > c.local ? &c.left.back() : nullptr;
+    bool marked = before != nullptr && (before->Is(kTermMarker) || layouts_.WordIs(*before, "the"));
+    bool term = !shape.speech && !shape.ends_punct &&
+                ((shape.words <= kTitleWords && shape.title_like && !a.adjacent) ||
+                 (shape.words <= kTermWords && (!matched || marked)));
+    if (before != nullptr && before->Is(kTermMarker)) term = true;
+    if (term) {
+      q->is_term = true;
+      q->method = "term";
+      return;
+    }
+
+    SpeakerInfo info;
+    bool found = false;
+    uint32_t at = m.outer.begin;
+    if (inherit >= 0) {
+      found = attributed_[inherit];
+      if (found) info = info_[inherit];
+    } else if (matched) {
+      found = Resolve(k, c, clause, a, &info, &at);
+    }
+    q->method = a.method;
+    if (!a.cue.empty()) {
+      const std::vector<QuoteToken>& side = a.cue_right ? c.right : c.left;
+      q->cue_norm = {side[a.cue.begin].norm.begin, side[a.cue.end - 1].norm.end};
+      q->cue = std::string(doc_.Text(q->cue_norm));
+    }
+    if (found && !info.name.empty()) {
+      q->speaker = info.name;
+      q->speaker_role = info.role;
+      q->speaker_affiliation = info.affiliation;
+      q->speaker_type = info.type;
+      info_[k] = info;
+      attributed_[k] = true;
+      speakers_.Remember(info, std::max(at, m.outer.begin));
+    } else {
+      warner_.Warn(m.outer.begin, a.kind == Attribution::Speaker::kPassive
+                                      ? "quotation after a passive cue: no speaker is named"
+                                      : "quotation without a speaker");
+    }
+  }
+
+  // Whether quotation `k`, which opens its sentence, goes on with the words
+  // of quotation `previous`: at most the end of the previous sentence lies
+  // between them, in the same paragraph or across one paragraph break that
+  // `k` opens.
+  bool Continues(int k, int previous) const {
+    if (previous < 0 || !attributed_[previous]) return false;
+    const QuoteMarks& m = marks_[k];
+    const QuoteMarks& p = marks_[previous];
+    int p_para = ParagraphOf(paragraphs_, p.outer.end - 1);
+    bool same = p_para == m.paragraph;
+    bool next = p_para + 1 == m.paragraph && m.outer.begin == paragraphs_[m.paragraph].begin;
+    if (!same && !next) return false;
+    std::vector<QuoteToken> gap;
+    TokenizeQuoteContext(doc_.text, {p.outer.end, m.outer.begin}, marks_, lexicon_, &gap);
+    int ends = 0;
+    for (const QuoteToken& t : gap) ends += t.kind == QuoteToken::kTerminator;
+    return ends <= 1;
+  }
+
+  // The subject of the sentence before the quotation's own, if that
+  // sentence lies in the window and in the same paragraph; empty if none.
+  TokenRange PreviousSubject(int k, const QuoteContext& c, size_t clause) const {
+    if (clause == 0) return {};
+    size_t end = clause - 1;  // the terminator
+    size_t begin = 0;
+    for (size_t i = end; i-- > 0;) {
+      if (c.left[i].kind == QuoteToken::kTerminator) {
+        begin = i + 1;
+        break;
+      }
+    }
+    if (begin == 0 && c.left[0].norm.begin != paragraphs_[marks_[k].paragraph].begin) return {};
+    return layouts_.ClauseSubject(c.left, begin, end);
+  }
+
+  bool FromPreviousSentence(int k, const QuoteContext& c, size_t clause, Attribution* a) const {
+    TokenRange np = PreviousSubject(k, c, clause);
+    if (np.empty()) return false;
+    a->kind = np.size() == 1 && c.left[np.begin].Is(kAnyPronoun) ? Attribution::Speaker::kPronoun
+                                                                 : Attribution::Speaker::kPhrase;
+    a->speaker = np;
+    a->method = "previous-sentence";
+    return true;
+  }
+
+  // A pronoun with no speaker or actor before it to refer to ("Ortega was
+  // blunt. ... she said"): the name the previous sentence opens with.
+  bool PronounFromPreviousSentence(int k, const QuoteContext& c, size_t clause, uint32_t pronoun,
+                                   SpeakerInfo* info) {
+    TokenRange np = PreviousSubject(k, c, clause);
+    if (np.empty() || c.left[np.begin].Is(kAnyPronoun)) return false;
+    if (!speakers_.FromPhrase(c.left, np, info)) return false;
+    return ((pronoun & kPersonPronoun) && info->person) ||
+           ((pronoun & kPluralPronoun) && info->plural) || ((pronoun & kThingPronoun) && info->thing);
+  }
+
+  // Who the words of `a` name. Sets *at to where the speaker is written.
+  bool Resolve(int k, const QuoteContext& c, size_t clause, const Attribution& a,
+               SpeakerInfo* info, uint32_t* at) {
+    const std::vector<QuoteToken>& side = a.right ? c.right : c.left;
+    switch (a.kind) {
+      case Attribution::Speaker::kPhrase:
+        *at = side[a.speaker.begin].norm.begin;
+        return speakers_.FromPhrase(side, a.speaker, info);
+      case Attribution::Speaker::kPronoun: {
+        *at = side[a.speaker.begin].norm.begin;
+        uint32_t pronoun = side[a.speaker.begin].classes() & kAnyPronoun;
+        return speakers_.FromPronoun(pronoun, *at, info) ||
+               PronounFromPreviousSentence(k, c, clause, pronoun, info);
+      }
+      case Attribution::Speaker::kMainSubject:
+        return ResolveMainSubject(c, clause, a, info, at);
+      case Attribution::Speaker::kPassive:
+      case Attribution::Speaker::kNone:
+        return false;
+    }
+    return false;
+  }
+
+  // The subject of the clause of a participle or coordinated cue: the
+  // speaker of an earlier quotation of the sentence, else the phrase the
+  // sentence opens with, else the first person the actor stage found in it.
+  bool ResolveMainSubject(const QuoteContext& c, size_t clause, const Attribution& a,
+                          SpeakerInfo* info, uint32_t* at) {
+    size_t cue = a.cue.empty() ? c.left.size() : a.cue.begin;
+    for (size_t i = cue; i-- > clause;) {
+      const QuoteToken& t = c.left[i];
+      if (t.kind == QuoteToken::kQuotation && attributed_[t.quotation]) {
+        *info = info_[t.quotation];
+        return true;
+      }
+    }
+    TokenRange np = layouts_.ClauseSubject(c.left, clause, cue);
+    if (!np.empty()) {
+      *at = c.left[np.begin].norm.begin;
+      if (np.size() == 1 && c.left[np.begin].Is(kAnyPronoun)) {
+        return speakers_.FromPronoun(c.left[np.begin].classes() & kAnyPronoun, *at, info);
+      }
+      if (speakers_.FromPhrase(c.left, np, info)) return true;
+    }
+    if (clause >= c.left.size() || cue <= clause) return false;
+    return speakers_.FirstPersonIn({c.left[clause].norm.begin, c.left[cue - 1].norm.end}, info);
+  }
+
+  const Document& doc_;
+  const QuoteLexicon& lexicon_;
+  const std::vector<Span>& paragraphs_;
+  const std::vector<QuoteMarks>& marks_;
+  QuoteLayouts layouts_;
+  SpeakerResolver speakers_;
+  QuoteWarner warner_;
+  std::vector<SpeakerInfo> info_;  // per quotation: its speaker, when attributed
+  std::vector<bool> attributed_;
+};
+
+}  // namespace
+
+struct QuoteAttributor::Data {
+  std::unique_ptr<QuoteLexicon> lexicon;
+};
+
 QuoteAttributor::QuoteAttributor(std::unique_ptr<Data> data) : data_(std::move(data)) {}
 QuoteAttributor::~QuoteAttributor() = default;
 
-Status QuoteAttributor::Load(const std::string&, std::unique_ptr<QuoteAttributor>* out,
-                             DiagnosticSink*) {
-  out->reset(new QuoteAttributor(std::make_unique<Data>()));
+Status QuoteAttributor::Load(const std::string& quotes_dir, std::unique_ptr<QuoteAttributor>* out,
+                             DiagnosticSink* sink) {
+  out->reset();
+  NullSink null_sink;
+  if (sink == nullptr) sink = &null_sink;
+  auto data = std::make_unique<Data>();
+  Status s = QuoteLexicon::Load(quotes_dir, &data->lexicon, sink);
+  if (!s.ok()) return s;
+  out->reset(new QuoteAttributor(std::move(data)));
   return Status::OK();
 }
-void QuoteAttributor::Annotate(Document*, DiagnosticSink*) const {}
+
+void QuoteAttributor::Annotate(Document* doc, DiagnosticSink* sink) const {
+  doc->quotes.clear();
+  std::vector<Span> paragraphs;
+  FindParagraphs(doc->text, &paragraphs);
+  std::vector<QuoteMarks> marks;
+  FindQuoteMarks(*doc, paragraphs, &marks, sink);
+  if (marks.empty()) return;
+  QuotePass(*doc, *data_->lexicon, paragraphs, marks, sink).Run(&doc->quotes);
+}
 
 }  // namespace stance
