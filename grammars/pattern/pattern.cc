@@ -111,16 +111,10 @@ namespace {
 using parser::iterator_type;
 
 // The character at `offset`, quoted for a message ('!', '“').
+// REQUIRES: `text` is valid UTF-8 and offset < text.size().
 std::string QuotedCharAt(std::string_view text, int offset) {
-  int len = 1;
-  const auto b0 = static_cast<unsigned char>(text[offset]);
-  if (b0 >= 0xF0) {
-    len = 4;
-  } else if (b0 >= 0xE0) {
-    len = 3;
-  } else if (b0 >= 0xC0) {
-    len = 2;
-  }
+  char32_t unused = 0;
+  const int len = parser::DecodeUtf8(text.begin() + offset, text.end(), &unused);
   return "'" + std::string(text.substr(offset, len)) + "'";
 }
 
