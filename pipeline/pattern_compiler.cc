@@ -265,12 +265,14 @@ class Compiler {
                                    (form.empty() ? "" : " form '" + form + "'") +
                                    " has no phrases");
     }
-    out->regex = std::string(join ? kJoin : "") + "(?i:";
+    PatternSlot cue{ref.name.text, ref.name.text, "cue_" + std::to_string(result_.cues.size())};
+    out->regex = std::string(join ? kJoin : "") + "(?P<" + cue.group + ">(?i:";
     for (size_t i = 0; i < alternatives.size(); ++i) {
       if (i > 0) out->regex += '|';
       out->regex += alternatives[i];
     }
-    out->regex += ')';
+    out->regex += "))";
+    result_.cues.push_back(std::move(cue));
     if (std::find(result_.lexicons.begin(), result_.lexicons.end(), ref.name.text) ==
         result_.lexicons.end()) {
       result_.lexicons.push_back(ref.name.text);

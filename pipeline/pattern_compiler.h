@@ -44,6 +44,11 @@ struct CompiledPattern {
   std::vector<PatternSlot> slots;
   // Names of the lexicons the pattern refers to, first use first, each once.
   std::vector<std::string> lexicons;
+  // Every lexicon reference, in pattern order, as a named group ("cue_0",
+  // "cue_1", ...; name and cls are the lexicon, e.g. "oppose"), so the engine
+  // knows where the cue of a match stands (negation and hedging look just
+  // before it). Slot groups always contain "__", so the names never clash.
+  std::vector<PatternSlot> cues;
 };
 
 // What a rule set provides to the compiler: the slot classes, the lexicons

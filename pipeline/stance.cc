@@ -88,30 +88,36 @@ void MatchRule(const RuleSet::Data& data, const Document& cdoc, int si, const Ma
     pos = m_end > m_begin ? m_end : m_end + 1;
 
     // Slot captures by name; alternatives share a name, one of them matched.
-    auto capture = [&](const std::string& name, bool lexicon) -> re2::StringPiece {
+    auto capture = [&](const std::string& name) -> re2::StringPiece {
       for (size_t k = 0; k < rule.pattern.slots.size(); ++k) {
-        const PatternSlot& slot = rule.pattern.slots[k];
-        bool is_lexicon = !slot.cls.empty() && slot.cls[0] == '@';
-        if (is_lexicon != lexicon || (!lexicon && slot.name != name)) continue;
         int g = rule.slot_groups[k];
-        if (g > 0 && groups[g].data() != nullptr) return groups[g];
+        if (rule.pattern.slots[k].name == name && g > 0 && groups[g].data() != nullptr) {
+          return groups[g];
+        }
       }
       return re2::StringPiece();
     };
-    re2::StringPiece cue = capture("", true);
+    // The cue is the first lexicon reference that took part in the match.
+    re2::StringPiece cue;
+    for (int g : rule.cue_groups) {
+      if (g > 0 && groups[g].data() != nullptr) {
+        cue = groups[g];
+        break;
+      }
+    }
     size_t cue_begin = cue.data() ? cue.data() - text.data() : m_begin;
     size_t cue_end = cue.data() ? cue_begin + cue.size() : m_end;
     Span cue_norm = mt.ToNorm(cue_begin, cue_end);
     const Quote* quote = QuoteAround(*doc, cue_norm.begin);
 
-    re2::StringPiece target = capture(rule.target_slot, false);
+    re2::StringPiece target = capture(rule.target_slot);
     if (target.data() == nullptr) continue;
     size_t t_begin = target.data() - text.data();
     Span target_norm = mt.ToNorm(t_begin, t_begin + target.size());
     if (!quote) quote = QuoteAround(*doc, target_norm.begin);
     // A holder taken from a quote's speaker owns only what is inside the
-    // quote: the target is clipped to it.
-    if (rule.holder_slots.empty() && quote) {
+    // quote: a target that reaches into it is clipped to it.
+    if (rule.holder_slots.empty() && quote && target_norm.Overlaps(quote->norm)) {
       target_norm.begin = std::max(target_norm.begin, quote->norm.begin);
       target_norm.end = std::min(target_norm.end, quote->norm.end);
       if (target_norm.empty()) continue;
@@ -127,7 +133,7 @@ void MatchRule(const RuleSet::Data& data, const Document& cdoc, int si, const Ma
     std::vector<Holder> holders;
     size_t holder_end = m_begin;
     for (const std::string& slot : rule.holder_slots) {
-      re2::StringPiece h = capture(slot, false);
+      re2::StringPiece h = capture(slot);
       if (h.data() == nullptr) continue;
       size_t h_begin = h.data() - text.data();
       if (h_begin < cue_begin) holder_end = std::max(holder_end, h_begin + h.size());

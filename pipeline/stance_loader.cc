@@ -210,6 +210,10 @@ bool LoadRuleFile(const std::string& path, RuleSet::Data* data, std::map<std::st
         auto it = groups.find(slot.group);
         rule->slot_groups.push_back(it == groups.end() ? -1 : it->second);
       }
+      for (const PatternSlot& cue : rule->pattern.cues) {
+        auto it = groups.find(cue.group);
+        rule->cue_groups.push_back(it == groups.end() ? -1 : it->second);
+      }
     }
     ok &= rule_ok;
     if (rule_ok) {

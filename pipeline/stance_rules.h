@@ -47,6 +47,7 @@ struct StanceRule {
   std::unique_ptr<re2::RE2> re;
   CompiledPattern pattern;
   std::vector<int> slot_groups;  // RE2 capture index of each pattern.slots entry
+  std::vector<int> cue_groups;   // and of each pattern.cues entry
   std::vector<std::string> holder_slots;  // slot names
   std::string target_slot;
   std::vector<RuleExample> examples;
