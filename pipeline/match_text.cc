@@ -38,8 +38,16 @@ void MatchText::Build(const Document& doc, int index) {
     add_text(it->norm.begin);
     int mention = static_cast<int>(it - doc.actor_mentions.begin());
     uint32_t at = static_cast<uint32_t>(text_.size());
+    // A possessor ("China's new map") is marked by an upper-case type: it
+    // is no subject, so holder classes skip it and gaps may cross it.
+    char type = TypeChar(*it);
+    std::string_view after = std::string_view(doc.text).substr(it->norm.end);
+    if (type != 'm' && (after.substr(0, 2) == "'s" || (after.substr(0, 1) == "'" && it->norm.end > 0 &&
+                                                        doc.text[it->norm.end - 1] == 's'))) {
+      type = static_cast<char>(type - 'a' + 'A');
+    }
     text_ += kPlaceholderOpen;
-    text_ += TypeChar(*it);
+    text_ += type;
     text_ += std::to_string(mention);
     text_ += kPlaceholderClose;
     pieces_.push_back({at, static_cast<uint32_t>(text_.size()), it->norm.begin, it->norm.end,

@@ -3,7 +3,8 @@
 // Every actor mention of the sentence is replaced by a placeholder
 //   \x01 <type> <index> \x02
 // where <type> is c (country), o (organisation), g (group), p (person) or m
-// (a demonym used as a modifier: "Western sanctions"), and <index> is the
+// (a demonym used as a modifier: "Western sanctions"), in upper case (C, O,
+// G, P) when the mention is a possessor ("China's map"), and <index> is the
 // mention's index in Document::actor_mentions. Normalisation turns control
 // characters into spaces, so \x01 and \x02 never occur in the text itself.
 // A pattern slot {h:ACTOR} is then a small regex over placeholders, and actor

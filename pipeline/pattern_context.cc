@@ -9,7 +9,7 @@ constexpr char kPronoun[] = R"(\b(?:[Hh]e|[Ss]he|[Ww]e|I)\b)";
 
 std::string Actors() {
   std::string a = kAnyActor;
-  return a + R"((?:\s*,\s*)" + a + R"()*(?:\s*,?\s*(?:and|or|as well as|along with)\s+(?:)" + a +
+  return a + R"((?:\s*,\s*)" + a + R"()*(?:\s*,?\s*(?i:and|or|as well as|along with)\s+(?:)" + a +
          R"(|others|other (?:countries|states|nations|members|partners)))?)";
 }
 
@@ -22,6 +22,8 @@ bool StancePatternContext::ClassRegex(std::string_view cls, std::string* regex) 
     *regex = "(?:" + Actors() + "|" + kPronoun + ")";
   } else if (cls == "PERSON") {
     *regex = R"((?:\x01p\d+\x02|\b(?:[Hh]e|[Ss]he)\b))";
+  } else if (cls == "POSSESSOR") {
+    *regex = R"(\x01[COGP]\d+\x02)";
   } else if (cls == "COUNTRY") {
     *regex = R"(\x01c\d+\x02)";
   } else if (cls == "ORG") {
@@ -37,11 +39,12 @@ bool StancePatternContext::ClassRegex(std::string_view cls, std::string* regex) 
 }
 
 std::vector<std::string> StancePatternContext::ClassNames() const {
-  return {"ACTOR", "ACTORS", "PERSON", "COUNTRY", "ORG", "PHRASE", "QUOTE"};
+  return {"ACTOR", "ACTORS", "PERSON", "POSSESSOR", "COUNTRY", "ORG", "PHRASE", "QUOTE"};
 }
 
 bool StancePatternContext::IsHolderClass(std::string_view cls) {
-  return cls == "ACTOR" || cls == "ACTORS" || cls == "PERSON" || cls == "COUNTRY" || cls == "ORG";
+  return cls == "ACTOR" || cls == "ACTORS" || cls == "PERSON" || cls == "POSSESSOR" ||
+         cls == "COUNTRY" || cls == "ORG";
 }
 
 bool StancePatternContext::LexiconPhrases(std::string_view name, std::string_view form,
@@ -61,7 +64,7 @@ std::vector<std::string> StancePatternContext::LexiconNames() const {
 std::string StancePatternContext::GapToken() const {
   // A gap never crosses an actor that could hold the stance, nor a semicolon,
   // so "{h:ACTOR} ... @oppose" binds the nearest holder in the same clause.
-  return R"((?:[^\s\x01\x02;]|\x01m\d+\x02)+)";
+  return R"((?:[^\s\x01\x02;]|\x01[mCOGP]\d+\x02)+)";
 }
 
 }  // namespace stance

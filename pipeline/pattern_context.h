@@ -5,6 +5,8 @@
 //            pronoun (he, she, I, we) resolved later to a person or speaker
 //   ACTORS   a coordinated list: "Russia, China, Pakistan, and others"
 //   PERSON   one person, or he/she
+//   POSSESSOR an actor followed by 's ("Turkey's opposition"); the other
+//            holder classes never match a possessor
 //   COUNTRY  one country;  ORG  one organisation or group
 //   PHRASE   any text up to a semicolon (cut to a target later: targets.h)
 //   QUOTE    a quotation with its marks

@@ -35,18 +35,15 @@ Holder FromMention(const ActorMention& m) {
 
 // The most recent person named before `pos` (normalised offset).
 const ActorMention* LastPersonBefore(const Document& doc, uint32_t pos) {
-  for (auto it = doc.actor_mentions.rbegin(); it != doc.actor_mentions.rend();
-       ++it) {
-    if (it->norm.begin < pos && it->type == ActorType::kPerson && !it->modifier)
-      return &*it;
+  for (auto it = doc.actor_mentions.rbegin(); it != doc.actor_mentions.rend(); ++it) {
+    if (it->norm.begin < pos && it->type == ActorType::kPerson && !it->modifier) return &*it;
   }
   return nullptr;
 }
 
 const Quote* QuoteAround(const Document& doc, uint32_t pos) {
   for (const Quote& q : doc.quotes) {
-    if (!q.is_term && q.outer_norm.begin <= pos && pos < q.outer_norm.end)
-      return &q;
+    if (!q.is_term && q.outer_norm.begin <= pos && pos < q.outer_norm.end) return &q;
   }
   return nullptr;
 }
@@ -76,17 +73,15 @@ std::string_view CueWindow(std::string_view text, size_t cue, size_t floor) {
 
 // Runs `rule` over sentence `si` (whose match text is `mt`) and appends one
 // candidate per holder of every match.
-void MatchRule(const RuleSet::Data& data, const Document& cdoc, int si,
-               const MatchText& mt, const StanceRule& rule,
-               std::vector<Candidate>* candidates) {
+void MatchRule(const RuleSet::Data& data, const Document& cdoc, int si, const MatchText& mt,
+               const StanceRule& rule, std::vector<Candidate>* candidates) {
   const Document* doc = &cdoc;
   const std::string& text = mt.text();
   std::vector<re2::StringPiece> groups;
   groups.assign(1 + rule.re->NumberOfCapturingGroups(), re2::StringPiece());
   size_t pos = 0;
-  while (pos <= text.size() &&
-         rule.re->Match(text, pos, text.size(), RE2::UNANCHORED, groups.data(),
-                        static_cast<int>(groups.size()))) {
+  while (pos <= text.size() && rule.re->Match(text, pos, text.size(), RE2::UNANCHORED,
+                                              groups.data(), static_cast<int>(groups.size()))) {
     size_t m_begin = groups[0].data() - text.data();
     size_t m_end = m_begin + groups[0].size();
     pos = m_end > m_begin ? m_end : m_end + 1;
@@ -95,8 +90,7 @@ void MatchRule(const RuleSet::Data& data, const Document& cdoc, int si,
     auto capture = [&](const std::string& name) -> re2::StringPiece {
       for (size_t k = 0; k < rule.pattern.slots.size(); ++k) {
         int g = rule.slot_groups[k];
-        if (rule.pattern.slots[k].name == name && g > 0 &&
-            groups[g].data() != nullptr) {
+        if (rule.pattern.slots[k].name == name && g > 0 && groups[g].data() != nullptr) {
           return groups[g];
         }
       }
@@ -121,8 +115,7 @@ void MatchRule(const RuleSet::Data& data, const Document& cdoc, int si,
     if (!quote) quote = QuoteAround(*doc, target_norm.begin);
     // A holder taken from a quote's speaker owns only what is inside the
     // quote: a target that reaches into it is clipped to it.
-    if (rule.holder_slots.empty() && quote &&
-        target_norm.Overlaps(quote->norm)) {
+    if (rule.holder_slots.empty() && quote && target_norm.Overlaps(quote->norm)) {
       target_norm.begin = std::max(target_norm.begin, quote->norm.begin);
       target_norm.end = std::min(target_norm.end, quote->norm.end);
       if (target_norm.empty()) continue;
@@ -130,10 +123,9 @@ void MatchRule(const RuleSet::Data& data, const Document& cdoc, int si,
     std::string target_text =
         data.targets->Canonical(std::string_view(target.data(), target.size()));
     if (target_text.empty()) {
-      target_text =
-          CleanTarget(doc->Text(data.targets->Trim(*doc, target_norm)));
+      target_text = CleanTarget(doc->Text(data.targets->Trim(*doc, target_norm)));
     }
-    if (target_text.empty()) continue;
+    if (target_text.empty() || data.targets->IsVacuous(target_text)) continue;
 
     // Holders: actor placeholders in the holder slots, pronouns resolved.
     std::vector<Holder> holders;
@@ -142,46 +134,38 @@ void MatchRule(const RuleSet::Data& data, const Document& cdoc, int si,
       re2::StringPiece h = capture(slot);
       if (h.data() == nullptr) continue;
       size_t h_begin = h.data() - text.data();
-      if (h_begin < cue_begin)
-        holder_end = std::max(holder_end, h_begin + h.size());
+      if (h_begin < cue_begin) holder_end = std::max(holder_end, h_begin + h.size());
       std::vector<int> mentions = mt.MentionsIn(h_begin, h_begin + h.size());
       for (int m : mentions) {
         // Someone named inside a quotation does not hold a stance voiced
         // outside it ("...the Islamic State," but placed blame...).
-        const Quote* around =
-            QuoteAround(*doc, doc->actor_mentions[m].norm.begin);
+        const Quote* around = QuoteAround(*doc, doc->actor_mentions[m].norm.begin);
         if (around != nullptr && around != quote) continue;
         holders.push_back(FromMention(doc->actor_mentions[m]));
       }
       std::string_view word(h.data(), h.size());
       if (!mentions.empty()) continue;
       if (IsPronoun(word, true) && quote && !quote->speaker.empty()) {
-        holders.push_back(
-            {quote->speaker,
-             quote->speaker_type.empty() ? "person" : quote->speaker_type,
-             quote->speaker_affiliation});
+        holders.push_back({quote->speaker,
+                           quote->speaker_type.empty() ? "person" : quote->speaker_type,
+                           quote->speaker_affiliation});
       } else if (IsPronoun(word, false)) {
-        if (const ActorMention* p =
-                LastPersonBefore(*doc, mt.ToNorm(h_begin, h_begin).begin)) {
+        if (const ActorMention* p = LastPersonBefore(*doc, mt.ToNorm(h_begin, h_begin).begin)) {
           holders.push_back(FromMention(*p));
         }
       }
     }
     if (rule.holder_slots.empty() && quote && !quote->speaker.empty()) {
-      holders.push_back(
-          {quote->speaker,
-           quote->speaker_type.empty() ? "person" : quote->speaker_type,
-           quote->speaker_affiliation});
+      holders.push_back({quote->speaker,
+                         quote->speaker_type.empty() ? "person" : quote->speaker_type,
+                         quote->speaker_affiliation});
     }
     if (holders.empty()) continue;
 
-    bool negated = rule.negation != StanceRule::Negation::kIgnore &&
-                   data.negator &&
-                   RE2::PartialMatch(CueWindow(text, cue_begin, holder_end),
-                                     *data.negator);
+    bool negated = rule.negation != StanceRule::Negation::kIgnore && data.negator &&
+                   RE2::PartialMatch(CueWindow(text, cue_begin, holder_end), *data.negator);
     bool hedged =
-        data.hedge &&
-        RE2::PartialMatch(CueWindow(text, cue_begin, holder_end), *data.hedge);
+        data.hedge && RE2::PartialMatch(CueWindow(text, cue_begin, holder_end), *data.hedge);
     std::string stance = rule.stance;
     if (negated) {
       if (rule.negation == StanceRule::Negation::kDrop) continue;
@@ -233,14 +217,12 @@ void RuleSet::Annotate(Document* doc, DiagnosticSink*) const {
     if (!data_->prefilter->Match(mt.text(), &hits)) continue;
     std::sort(hits.begin(), hits.end());
     candidates.clear();
-    for (int r : hits)
-      MatchRule(*data_, *doc, si, mt, *data_->rules[r], &candidates);
+    for (int r : hits) MatchRule(*data_, *doc, si, mt, *data_->rules[r], &candidates);
     // Overlaps: for one holder, matches that overlap and agree in polarity are
     // one claim; the winner has the higher priority, then the longer match,
     // then the earlier rule.
     auto better = [](const Candidate& a, const Candidate& b) {
-      if (a.rule->priority != b.rule->priority)
-        return a.rule->priority > b.rule->priority;
+      if (a.rule->priority != b.rule->priority) return a.rule->priority > b.rule->priority;
       if (a.length != b.length) return a.length > b.length;
       return a.rule->order < b.rule->order;
     };
@@ -251,17 +233,14 @@ void RuleSet::Annotate(Document* doc, DiagnosticSink*) const {
       bool beaten = false;
       for (const Candidate* k : kept) {
         // One cue has one subject: the winning rule's holders, not a rival's.
-        if (k->rule != c.rule && k->cue_norm == c.cue_norm &&
-            !c.cue_norm.empty()) {
+        if (k->rule != c.rule && !c.cue_norm.empty() && k->cue_norm.Overlaps(c.cue_norm)) {
           beaten = true;
           break;
         }
         if (k->claim.holder != c.claim.holder) continue;
-        bool same_polarity =
-            data_->labels.at(k->claim.stance).polarity == polarity;
+        bool same_polarity = data_->labels.at(k->claim.stance).polarity == polarity;
         if ((same_polarity && k->claim.norm.Overlaps(c.claim.norm)) ||
-            (k->claim.stance == c.claim.stance &&
-             k->claim.target == c.claim.target)) {
+            (k->claim.stance == c.claim.stance && k->claim.target == c.claim.target)) {
           beaten = true;
           break;
         }
@@ -270,22 +249,17 @@ void RuleSet::Annotate(Document* doc, DiagnosticSink*) const {
     }
     for (const Candidate* k : kept) doc->claims.push_back(k->claim);
   }
-  std::stable_sort(doc->claims.begin(), doc->claims.end(),
-                   [](const Claim& a, const Claim& b) {
-                     if (a.span.begin != b.span.begin)
-                       return a.span.begin < b.span.begin;
-                     if (a.rule != b.rule) return a.rule < b.rule;
-                     return a.holder < b.holder;
-                   });
+  std::stable_sort(doc->claims.begin(), doc->claims.end(), [](const Claim& a, const Claim& b) {
+    if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
+    if (a.rule != b.rule) return a.rule < b.rule;
+    return a.holder < b.holder;
+  });
 }
 
-const std::vector<std::string>& RuleSet::sources() const {
-  return data_->sources;
-}
+const std::vector<std::string>& RuleSet::sources() const { return data_->sources; }
 
-int RuleSet::CheckExamples(
-    const std::function<void(std::string_view, Document*)>& prepare,
-    DiagnosticSink* sink) const {
+int RuleSet::CheckExamples(const std::function<void(std::string_view, Document*)>& prepare,
+                           DiagnosticSink* sink) const {
   int failures = 0;
   MatchText mt;
   Document doc;
@@ -299,8 +273,7 @@ int RuleSet::CheckExamples(
     }
   };
   auto lower = [](std::string s) {
-    for (char& c : s)
-      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return s;
   };
   for (const auto& rule : data_->rules) {
@@ -308,39 +281,34 @@ int RuleSet::CheckExamples(
       run(*rule, example.text);
       bool ok = false;
       for (const Candidate& c : found) {
-        bool holder_ok = example.holder.empty() ||
-                         c.claim.holder == example.holder ||
+        bool holder_ok = example.holder.empty() || c.claim.holder == example.holder ||
                          c.claim.holder_affiliation == example.holder;
         bool target_ok = example.target.empty() ||
-                         lower(c.claim.target).find(lower(example.target)) !=
-                             std::string::npos;
+                         lower(c.claim.target).find(lower(example.target)) != std::string::npos;
         ok |= holder_ok && target_ok;
       }
       if (ok) continue;
       ++failures;
       std::string got;
       for (const Candidate& c : found) {
-        got += (got.empty() ? "" : "; ") + c.claim.holder + " " +
-               c.claim.stance + " '" + c.claim.target + "'";
+        got += (got.empty() ? "" : "; ") + c.claim.holder + " " + c.claim.stance + " '" +
+               c.claim.target + "'";
       }
-      sink->Report(
-          {Diagnostic::kError, example.where,
-           "rule '" + rule->id + "' does not match its example" +
-               (example.holder.empty() ? ""
-                                       : " (holder " + example.holder + ")") +
-               (example.target.empty() ? ""
-                                       : " (target '" + example.target + "')") +
-               (got.empty() ? ": no claim" : ": got " + got),
-           example.source_line});
+      sink->Report({Diagnostic::kError, example.where,
+                    "rule '" + rule->id + "' does not match its example" +
+                        (example.holder.empty() ? "" : " (holder " + example.holder + ")") +
+                        (example.target.empty() ? "" : " (target '" + example.target + "')") +
+                        (got.empty() ? ": no claim" : ": got " + got),
+                    example.source_line});
     }
     for (const RuleExample& counter : rule->counter_examples) {
       run(*rule, counter.text);
       if (found.empty()) continue;
       ++failures;
       sink->Report({Diagnostic::kError, counter.where,
-                    "rule '" + rule->id + "' matches its counter-example: " +
-                        found[0].claim.holder + " " + found[0].claim.stance +
-                        " '" + found[0].claim.target + "'",
+                    "rule '" + rule->id +
+                        "' matches its counter-example: " + found[0].claim.holder + " " +
+                        found[0].claim.stance + " '" + found[0].claim.target + "'",
                     counter.source_line});
     }
   }

@@ -2,6 +2,9 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
+#include <cctype>
+
 #include "pipeline/pattern_compiler.h"
 #include "pipeline/rule_diagnostics.h"
 #include "pipeline/yaml_file.h"
@@ -59,6 +62,7 @@ Status TargetTable::Load(const std::string& dir, const PatternContext& context,
         }
         boundaries += (boundaries.empty() ? "" : "|") + std::string("(?:") + cut[i] + ")";
       }
+      ok &= file->OptionalStrings(trimming, "vacuous", &table->vacuous_, sink);
       std::vector<std::string> determiners;
       ok &= file->OptionalStrings(trimming, "leading", &determiners, sink);
       for (const std::string& d : determiners) {
@@ -125,6 +129,19 @@ std::string TargetTable::Canonical(std::string_view match_text) const {
     }
   }
   return "";
+}
+
+bool TargetTable::IsVacuous(std::string_view target) const {
+  for (const std::string& v : vacuous_) {
+    if (target.size() == v.size() &&
+        std::equal(v.begin(), v.end(), target.begin(), [](char a, char b) {
+          return std::tolower(static_cast<unsigned char>(a)) ==
+                 std::tolower(static_cast<unsigned char>(b));
+        })) {
+      return true;
+    }
+  }
+  return false;
 }
 
 Span TargetTable::Trim(const Document& doc, Span phrase) const {

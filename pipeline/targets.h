@@ -48,6 +48,10 @@ class TargetTable {
   // first boundary, trimmed. May be empty.
   Span Trim(const Document& doc, Span phrase) const;
 
+  // True when `target` says nothing by itself ("it", "this"): such a claim
+  // is dropped rather than shown with an empty target (trimming: vacuous).
+  bool IsVacuous(std::string_view target) const;
+
   const std::vector<std::string>& sources() const { return sources_; }
 
  private:
@@ -60,6 +64,7 @@ class TargetTable {
   std::unique_ptr<re2::RE2> boundary_;
   std::unique_ptr<re2::RE2> leading_;
   size_t max_words_ = 16;
+  std::vector<std::string> vacuous_;
   std::vector<std::string> sources_;
 };
 

@@ -340,9 +340,9 @@ TEST_CASE("pattern compiler: regex text") {
       // Slots: named groups with a running index.
       {"{h:ACTOR} {t:PHRASE}", R"((?P<h__0><a\d+>)\s*(?P<t__1>[^<>";]+))"},
       // Lexicons: longest phrase first, words joined by \s+.
-      {"@oppose.ing", R"((?i:\bstanding\s+against\b|\bopposing\b))"},
-      {"@support", R"((?i:\bsupports\b|\bsupport\b|\bbacks\b|\bback\b))"},
-      {"@cafe", R"((?i:élan\s+vital\b|\bcafé))"},
+      {"@oppose.ing", R"((?P<cue_0>(?i:\bstanding\s+against\b|\bopposing\b)))"},
+      {"@support", R"((?P<cue_0>(?i:\bsupports\b|\bsupport\b|\bbacks\b|\bback\b)))"},
+      {"@cafe", R"((?P<cue_0>(?i:élan\s+vital\b|\bcafé)))"},
       // Gaps: tokens separated by \s+; ...0 is nothing.
       {"a ...1 b", R"((?i:\ba\b)(?:\s*(?:(?:[^\s<";]|<[ap]\d+>)+))?\s*(?i:\bb\b))"},
       {"a ...2 b",
@@ -386,6 +386,9 @@ TEST_CASE("pattern compiler: slot list and lexicon list") {
   c = Compile("({h:ACTOR} | {h:PERSON}) @support | @oppose.s @support.s {h:ACTORS}");
   CHECK(SlotList(c) == "h:ACTOR=h__0 h:PERSON=h__1 h:ACTORS=h__2");
   CHECK(c.lexicons == std::vector<std::string>{"support", "oppose"});
+  // Every lexicon reference is a cue group of its own, in pattern order.
+  CHECK(SlotList(CompiledPattern{"", c.cues, {}, {}}) ==
+        "support:support=cue_0 oppose:oppose=cue_1 support:support=cue_2");
 
   c = Compile("no slots here");
   CHECK(c.slots.empty());

@@ -171,11 +171,11 @@ TEST_CASE("lint reports each kind of rule error at its place") {
       {"unknown class",
        "name: bad\nversion: 1\nrules:\n  - id: r1\n    stance: opposes\n"
        "    pattern: '{h:ACTR} @oppose {t:PHRASE}'\n    examples: ['Chad opposed the plan.']\n",
-       "zz_bad.yaml:6:15: error: unknown class 'ACTR'"},
+       "zz_bad.yaml:6:18: error: unknown class 'ACTR'"},
       {"unknown lexicon",
        "name: bad\nversion: 1\nrules:\n  - id: r1\n    stance: opposes\n"
        "    pattern: '{h:ACTOR} @opose {t:PHRASE}'\n    examples: ['Chad opposed the plan.']\n",
-       "zz_bad.yaml:6:24: error: unknown lexicon"},
+       "zz_bad.yaml:6:26: error: unknown lexicon 'opose' (did you mean oppose?)"},
       {"duplicate id",
        "name: bad\nversion: 1\nrules:\n  - id: oppose-active\n    stance: opposes\n"
        "    pattern: '{h:ACTOR} @oppose {t:PHRASE}'\n    examples: ['Chad opposed the plan.']\n",
