@@ -68,6 +68,9 @@ class Batch {
   // returns false.
   bool Prepare(const std::vector<std::string>& files);
   bool LoadPipeline();
+  // Finishes the writer, commits the output and error files, and reports
+  // an output that failed (kept in output_status_).
+  void FinishOutputs();
   void ProcessFile(const std::string& path);
   void ProcessJsonlFile(const std::string& path);
   // Runs the pipeline on one document and writes its records. Returns false
@@ -117,9 +120,21 @@ int Batch::Run() {
     }
     if (!output_status_.ok()) break;
   }
+  FinishOutputs();
+  if (options_.verbose || console_.err_is_terminal) {
+    size_t failed = static_cast<size_t>(log_.count());
+    Say(Plural(written_ + failed, "document") + ": " +
+        std::to_string(written_) + " written, " + std::to_string(failed) +
+        " failed; " + Plural(records_, command_.noun));
+  }
+  return log_.count() > 0 || !output_status_.ok() ? kExitFailed : kExitOk;
+}
+
+void Batch::FinishOutputs() {
   if (output_status_.ok()) output_status_ = writer_->Finish();
-  if (output_status_.ok() && output_file_ != nullptr)
+  if (output_status_.ok() && output_file_ != nullptr) {
     output_status_ = output_file_->Commit();
+  }
   if (!output_status_.ok()) {
     std::string where =
         output_file_ != nullptr ? output_file_->path() : "<stdout>";
@@ -136,13 +151,6 @@ int Batch::Run() {
       if (output_status_.ok()) output_status_ = s;
     }
   }
-  if (options_.verbose || console_.err_is_terminal) {
-    size_t failed = static_cast<size_t>(log_.count());
-    Say(Plural(written_ + failed, "document") + ": " +
-        std::to_string(written_) + " written, " + std::to_string(failed) +
-        " failed; " + Plural(records_, command_.noun));
-  }
-  return log_.count() > 0 || !output_status_.ok() ? kExitFailed : kExitOk;
 }
 
 bool Batch::Prepare(const std::vector<std::string>& files) {

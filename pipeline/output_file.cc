@@ -30,7 +30,7 @@ OutputFile::OutputFile(std::string path, std::string temp_path)
 OutputFile::~OutputFile() {
   if (finished_) return;
   if (stream_.is_open()) stream_.close();
-  ::unlink(temp_path_.c_str());
+  if (!temp_path_.empty()) ::unlink(temp_path_.c_str());
 }
 
 Status OutputFile::Open(const std::string& path,
@@ -40,6 +40,19 @@ Status OutputFile::Open(const std::string& path,
   bool exists = ::stat(path.c_str(), &target) == 0;
   if (exists && S_ISDIR(target.st_mode))
     return Status::IOError("is a folder", {path});
+  struct stat link;
+  if (exists &&
+      (!S_ISREG(target.st_mode) ||
+       (::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)))) {
+    std::unique_ptr<OutputFile> file(new OutputFile(path, ""));
+    file->stream_.open(path, std::ios::binary | std::ios::trunc);
+    if (!file->stream_.is_open()) {
+      return Status::IOError("cannot open for writing: " + ErrnoText(errno),
+                             {path});
+    }
+    *out = std::move(file);
+    return Status::OK();
+  }
 
   fs::path dir = fs::path(path).parent_path();
   if (dir.empty()) dir = ".";
@@ -73,9 +86,13 @@ Status OutputFile::Commit() {
   stream_.close();
   ok = ok && !stream_.fail();
   if (!ok) {
-    ::unlink(temp_path_.c_str());
+    if (!temp_path_.empty()) ::unlink(temp_path_.c_str());
     finished_ = true;
     return Status::IOError("write failed", {path_});
+  }
+  if (temp_path_.empty()) {
+    finished_ = true;
+    return Status::OK();
   }
   // Sync before the rename, so that after a crash the target is either the
   // old file or the whole new one.

@@ -1,6 +1,8 @@
 // OutputFile: a file written atomically. The bytes go to a temporary file in
 // the same folder, which Commit() renames over the target, so a reader never
-// sees half a file and a failed run leaves the old file as it was.
+// sees half a file and a failed run leaves the old file as it was. A target
+// that is not a regular file (a symlink, /dev/stdout, a FIFO) is written in
+// place instead: renaming over it would replace the link or device itself.
 //
 //   std::unique_ptr<OutputFile> file;
 //   Status s = OutputFile::Open("claims.jsonl", &file);
@@ -35,9 +37,10 @@ class OutputFile {
   // Where to write. Valid until Commit() or destruction.
   std::ostream* stream() { return &stream_; }
 
-  // Flushes, syncs and renames the temporary file to the target. Returns
-  // IOError naming the target if any write failed (the temporary file is
-  // then removed and the target left untouched). Call at most once.
+  // Flushes, syncs and renames the temporary file to the target (in place:
+  // flushes and closes). Returns IOError naming the target if any write
+  // failed (the temporary file is then removed and the target left
+  // untouched). Call at most once.
   Status Commit();
 
   const std::string& path() const { return path_; }
@@ -46,7 +49,7 @@ class OutputFile {
   OutputFile(std::string path, std::string temp_path);
 
   const std::string path_;
-  const std::string temp_path_;
+  const std::string temp_path_;  // empty when writing in place
   std::ofstream stream_;
   // Commit() ran: the temporary file is renamed or removed.
   bool finished_ = false;

@@ -40,7 +40,7 @@ std::vector<std::string> DocsOf(const std::string& jsonl,
   return docs;
 }
 
-TEST_CASE("A missing file fails alone; the rest of the batch is written") {
+TEST_CASE("A missing file fails alone, the rest of the batch is written") {
   TempDir dir;
   std::string good = dir.Write("good.txt", "Paris backs the plan.\n");
   Captured c;

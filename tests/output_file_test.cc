@@ -78,6 +78,25 @@ TEST_CASE("OutputFile refuses a missing folder and a folder as target") {
   CHECK(s.ToString() == dir.path() + ": is a folder");
 }
 
+TEST_CASE("A symlink or a device is written in place, never replaced") {
+  TempDir dir;
+  std::string real = dir.Write("real.jsonl", "old\n");
+  std::filesystem::create_symlink(real, dir / "link.jsonl");
+  std::unique_ptr<OutputFile> file;
+  REQUIRE(OutputFile::Open(dir / "link.jsonl", &file).ok());
+  *file->stream() << "new\n";
+  REQUIRE(file->Commit().ok());
+  CHECK(std::filesystem::is_symlink(dir / "link.jsonl"));
+  CHECK(ReadFileForTest(real) == "new\n");
+  CHECK(Names(dir.path()) ==
+        std::vector<std::string>{"link.jsonl", "real.jsonl"});
+
+  REQUIRE(OutputFile::Open("/dev/null", &file).ok());
+  *file->stream() << "discarded";
+  CHECK(file->Commit().ok());
+  CHECK(std::filesystem::is_character_file("/dev/null"));
+}
+
 TEST_CASE("CheckNotAnInput catches the same file however it is spelt") {
   TempDir dir;
   std::string input = dir.Write("in/a.txt", "text");

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "pipeline/writers/writer.h"
@@ -274,6 +275,36 @@ TEST_CASE(
         "{\"doc\":\"bad\",\"index\":0,\"begin\":0,\"end\":7,\"text\":"
         "\"caf\xef\xbf\xbd ok\"}\n");
   CHECK(WriteAll("text", Records::kSentences, {doc}) == "caf\xe9 ok\n");
+}
+
+TEST_CASE("JSON strings are exactly what nlohmann-json writes") {
+  const std::string cases[] = {
+      "plain ASCII, with punctuation: (a) [b] {c} 1/2 ~ DEL\x7f",
+      "quotes \" and backslash \\ and slash /",
+      "controls \x01 \x1f \t \b \f \r \n end",
+      "Zürich “café” — 東京 😀",
+      "\xf4\x8f\xbf\xbf highest code point",
+      "\xf4\x90\x80\x80 past U+10FFFF",
+      "\xed\xa0\x80 a surrogate",
+      "\xc0\xaf overlong slash",
+      "truncated \xe2\x80",
+      "lone continuation \x80",
+      "",
+  };
+  for (const std::string& text : cases) {
+    Document doc;
+    doc.id = "d";
+    doc.original = text;
+    doc.sentences = {{{0, uint32_t(text.size())}, {0, uint32_t(text.size())}}};
+    std::string expected =
+        "{\"doc\":\"d\",\"index\":0,\"begin\":0,\"end\":" +
+        std::to_string(text.size()) + ",\"text\":" +
+        nlohmann::json(text).dump(-1, ' ', false,
+                                  nlohmann::json::error_handler_t::replace) +
+        "}\n";
+    CHECK_MESSAGE(WriteAll("jsonl", Records::kSentences, {doc}) == expected,
+                  text);
+  }
 }
 
 TEST_CASE(

@@ -9,6 +9,21 @@
 // binary (not of the library or the tests): blocks of kHugeBlockBytes and more
 // are advised, everything is still allocated and freed by malloc/free, so the
 // default operator delete stays correct.
+//
+// Left out under AddressSanitizer and ThreadSanitizer, which bring their own
+// operator new and would see malloc'd blocks freed by their operator delete.
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define STANCE_HUGE_PAGES 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+#define STANCE_HUGE_PAGES 0
+#endif
+#endif
+#ifndef STANCE_HUGE_PAGES
+#define STANCE_HUGE_PAGES 1
+#endif
+
+#if STANCE_HUGE_PAGES
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -51,3 +66,5 @@ void* Allocate(size_t n) {
 
 void* operator new(size_t n) { return Allocate(n); }
 void* operator new[](size_t n) { return Allocate(n); }
+
+#endif  // STANCE_HUGE_PAGES

@@ -57,6 +57,7 @@ class DelimitedWriter : public BufferedWriter {
         if (i < record.fields.size()) AppendField(record.fields[i]);
       }
       buffer_ += '\n';
+      MaybeFlush();  // a failure is kept for the return below
     });
     return MaybeFlush();
   }

@@ -23,7 +23,9 @@ class BufferedWriter : public Writer {
   Status Finish() override;
 
  protected:
-  // Writes the buffer out if it has grown past the block size.
+  // Writes the buffer out if it has grown past the block size; call it
+  // after each record so that the buffer stays one block however large the
+  // document. A failure is kept: this and every later call return it.
   Status MaybeFlush();
 
   const WriterOptions options_;
@@ -32,6 +34,7 @@ class BufferedWriter : public Writer {
  private:
   Status Flush();
   std::ostream* const out_;
+  Status status_;
 };
 
 // REQUIRES: options.records is not kSentenceLists for the delimited writer.

@@ -75,24 +75,25 @@ BufferedWriter::BufferedWriter(const WriterOptions& options, std::ostream* out)
 }
 
 Status BufferedWriter::MaybeFlush() {
-  if (buffer_.size() < options_.buffer_bytes) return Status::OK();
+  if (buffer_.size() < options_.buffer_bytes) return status_;
   return Flush();
 }
 
 Status BufferedWriter::Flush() {
+  if (!status_.ok()) return status_;
   if (!buffer_.empty()) {
     out_->write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
     buffer_.clear();
   }
-  if (!*out_) return Status::IOError("write failed");
-  return Status::OK();
+  if (!*out_) status_ = Status::IOError("write failed");
+  return status_;
 }
 
 Status BufferedWriter::Finish() {
   STANCE_RETURN_IF_ERROR(Flush());
   out_->flush();
-  if (!*out_) return Status::IOError("write failed");
-  return Status::OK();
+  if (!*out_) status_ = Status::IOError("write failed");
+  return status_;
 }
 
 void AppendNumber(int64_t n, std::string* out) {
