@@ -24,7 +24,9 @@
 //      Trump asked'); sentences start with a small set of function words far
 //      more often than not.
 //    A period not followed by white space never ends one: "3.5", "U.S.-led",
-//    "Znak.com".
+//    "Znak.com". The sentence ends of other scripts found in quotations
+//    (Devanagari । ॥, Arabic ؟ ۔) act like a period after an ordinary word;
+//    the CJK ones (。！？) need no white space after them.
 // 4. A single line break inside a paragraph. If the line ends with final
 //    punctuation, rule 3 has decided. Otherwise the line has no final
 //    punctuation and is a sentence of its own (a headline, byline, dateline,
@@ -43,7 +45,8 @@
 //    binary or unpunctuated input cannot make one huge sentence.
 //
 // The scan looks at each byte once through a 256-entry table and stops only
-// at . ? ! LF and the lead byte of … ; the rules above run at those stops.
+// at . ? ! LF and the lead bytes of … and of the other scripts' sentence
+// ends; the rules above run at those stops.
 #include "pipeline/sentences.h"
 
 #include <utf8proc.h>
@@ -66,15 +69,13 @@ constexpr size_t kWrapSpreadBytes = 30;
 // Longest list number ("123.") at the start of a line.
 constexpr size_t kMaxListDigits = 3;
 
-// Bytes where the scan stops: . ? ! LF, and 0xE2, which leads "…".
+// Bytes where the scan stops: . ? ! LF, and the lead bytes of "…" and of
+// the sentence ends of other scripts (kOtherEnds).
 struct StopTable {
   bool stop[256] = {};
   constexpr StopTable() {
-    stop[static_cast<unsigned char>('.')] = true;
-    stop[static_cast<unsigned char>('?')] = true;
-    stop[static_cast<unsigned char>('!')] = true;
-    stop[static_cast<unsigned char>('\n')] = true;
-    stop[0xE2] = true;
+    for (unsigned char c : {'.', '?', '!', '\n'}) stop[c] = true;
+    for (unsigned char c : {0xD8, 0xDB, 0xE0, 0xE2, 0xE3, 0xEF}) stop[c] = true;
   }
 };
 constexpr StopTable kStops;
@@ -99,6 +100,40 @@ inline bool BytesBefore(std::string_view t, size_t end, const char* bytes, size_
 // "…" at `i`: its length, else 0.
 inline size_t EllipsisAt(std::string_view t, size_t i) {
   return BytesAt(t, i, "\xE2\x80\xA6", 3) ? 3 : 0;
+}
+
+// Sentence ends of other scripts, for quotations and names in them: the
+// Devanagari danda and double danda and the Arabic question mark and full
+// stop want white space after them, like "."; the CJK full stop and
+// full-width ! and ? do not, as CJK is written without spaces.
+struct OtherEnd {
+  const char* bytes;
+  bool spaced;
+};
+const OtherEnd kOtherEnds[] = {
+    {"\xE0\xA5\xA4", true},  {"\xE0\xA5\xA5", true},  {"\xD8\x9F", true},
+    {"\xDB\x94", true},      {"\xE3\x80\x82", false}, {"\xEF\xBC\x81", false},
+    {"\xEF\xBC\x9F", false},
+};
+
+// The sentence end of another script at `i`: its length, else 0.
+size_t OtherEndAt(std::string_view t, size_t i, bool* spaced) {
+  if (static_cast<unsigned char>(t[i]) < 0x80) return 0;
+  for (const OtherEnd& e : kOtherEnds) {
+    size_t len = std::strlen(e.bytes);
+    if (BytesAt(t, i, e.bytes, len)) {
+      *spaced = e.spaced;
+      return len;
+    }
+  }
+  return 0;
+}
+
+bool OtherEndBefore(std::string_view t, size_t end) {
+  for (const OtherEnd& e : kOtherEnds) {
+    if (BytesBefore(t, end, e.bytes, std::strlen(e.bytes))) return true;
+  }
+  return false;
 }
 
 // Closing quotes and brackets. Normalised text has only the ASCII ones; the
@@ -159,7 +194,7 @@ bool EndsWithFinalPunct(std::string_view t, size_t begin, size_t end) {
   if (end <= begin) return false;
   char c = t[end - 1];
   return c == '.' || c == '?' || c == '!' ||
-         (end - begin >= 3 && BytesBefore(t, end, "\xE2\x80\xA6", 3));
+         BytesBefore(t, end, "\xE2\x80\xA6", 3) || OtherEndBefore(t, end);
 }
 
 enum class Case { kLower, kUpper, kDigit, kOther };
@@ -242,7 +277,8 @@ void Scanner::Run() {
     char c = data[i];
     if (c == '\n') {
       i = Newline(i);
-    } else if (c == '.' || c == '?' || c == '!' || EllipsisAt(t_, i) != 0) {
+    } else if (bool spaced; c == '.' || c == '?' || c == '!' || EllipsisAt(t_, i) != 0 ||
+                                OtherEndAt(t_, i, &spaced) != 0) {
       i = Terminator(i);
     } else {
       ++i;
@@ -257,6 +293,8 @@ size_t Scanner::Terminator(size_t p) {
   int periods = 0;
   bool question = false;
   bool ellipsis = false;
+  bool other = false;     // another script's sentence end
+  bool unspaced = false;  // one that needs no space after it (CJK)
   while (q < n_) {
     char c = t_[q];
     if (c == '.') {
@@ -267,6 +305,10 @@ size_t Scanner::Terminator(size_t p) {
       ++q;
     } else if (size_t len = EllipsisAt(t_, q)) {
       ellipsis = true;
+      q += len;
+    } else if (bool spaced; (len = OtherEndAt(t_, q, &spaced)) != 0) {
+      other = true;
+      unspaced |= !spaced;
       q += len;
     } else {
       break;
@@ -284,7 +326,10 @@ size_t Scanner::Terminator(size_t p) {
     r += len;
   }
   if (r >= n_) return n_;
-  if (!IsSpace(t_[r])) return q;  // "3.5", "U.S.-led", "Znak.com"
+  if (!IsSpace(t_[r])) {
+    if (unspaced) Emit(r);
+    return unspaced ? r : q;  // "3.5", "U.S.-led", "Znak.com"
+  }
   size_t s = r;
   int line_breaks = 0;
   while (true) {
@@ -316,7 +361,9 @@ size_t Scanner::Terminator(size_t p) {
   while (first < p && (IsSpace(t_[first]) || OpenerAt(t_, first) != 0)) ++first;
   if (first == p) return r;
   Strength strength;
-  if (question && !ellipsis) {
+  if (other && !ellipsis) {
+    strength = Strength::kStrong;
+  } else if (question && !ellipsis) {
     strength = quoted ? Strength::kWeak : Strength::kStrong;
   } else if (ellipsis) {
     strength = Strength::kWeak;
