@@ -211,6 +211,11 @@ const std::vector<Case>& Cases() {
         "\xE2\x80\xA2 prisoner swaps"}},
       {"Steps agreed:\n1. Withdraw troops.\n2. Open the border.\n3) Hold elections",
        {"Steps agreed:", "1. Withdraw troops.", "2. Open the border.", "3) Hold elections"}},
+      {"The plan has three parts:\n- a ceasefire,\n- talks in the capital, and\n- aid for the",
+       {"The plan has three parts:", "- a ceasefire,", "- talks in the capital, and",
+        "- aid for the"}},
+      {"Options discussed with the\n1) envoy of the\n2) mediators", {"Options discussed with the",
+        "1) envoy of the", "2) mediators"}},
       {"Key points\n- The army withdraws. Monitors arrive.\n- Elections follow",
        {"Key points", "- The army withdraws.", "Monitors arrive.", "- Elections follow"}},
 
