@@ -81,19 +81,24 @@ struct StopTable {
 constexpr StopTable kStops;
 
 inline bool IsSpace(char c) {
-  return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+  return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' ||
+         c == '\f';
 }
 // White space that does not end a line.
-inline bool IsLineSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f'; }
+inline bool IsLineSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+}
 inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 inline bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 inline bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
 inline bool IsLetter(char c) { return IsUpper(c) || IsLower(c); }
 
-inline bool BytesAt(std::string_view t, size_t i, const char* bytes, size_t len) {
+inline bool BytesAt(std::string_view t, size_t i, const char* bytes,
+                    size_t len) {
   return i + len <= t.size() && std::memcmp(t.data() + i, bytes, len) == 0;
 }
-inline bool BytesBefore(std::string_view t, size_t end, const char* bytes, size_t len) {
+inline bool BytesBefore(std::string_view t, size_t end, const char* bytes,
+                        size_t len) {
   return end >= len && std::memcmp(t.data() + end - len, bytes, len) == 0;
 }
 
@@ -138,9 +143,10 @@ bool OtherEndBefore(std::string_view t, size_t end) {
 
 // Closing quotes and brackets. Normalised text has only the ASCII ones; the
 // others are known so that Split also copes with raw text.
-const char* const kClosers[] = {"\xE2\x80\x9D", "\xE2\x80\x99", "\xC2\xBB", "\xE2\x80\xBA"};
-const char* const kOpeners[] = {"\xE2\x80\x9C", "\xE2\x80\x98", "\xC2\xAB", "\xE2\x80\xB9",
-                                "\xE2\x80\x9E"};
+const char* const kClosers[] = {"\xE2\x80\x9D", "\xE2\x80\x99", "\xC2\xBB",
+                                "\xE2\x80\xBA"};
+const char* const kOpeners[] = {"\xE2\x80\x9C", "\xE2\x80\x98", "\xC2\xAB",
+                                "\xE2\x80\xB9", "\xE2\x80\x9E"};
 
 // The closer starting at `i`: its length, else 0. `*quote` tells a quote
 // mark from a bracket.
@@ -209,10 +215,13 @@ Case CaseAt(std::string_view t, size_t i) {
   char32_t cp = 0;
   if (DecodeUtf8(t, i, &cp) == 0) return Case::kOther;
   switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
-    case UTF8PROC_CATEGORY_LL: return Case::kLower;
+    case UTF8PROC_CATEGORY_LL:
+      return Case::kLower;
     case UTF8PROC_CATEGORY_LU:
-    case UTF8PROC_CATEGORY_LT: return Case::kUpper;
-    default: return Case::kOther;
+    case UTF8PROC_CATEGORY_LT:
+      return Case::kUpper;
+    default:
+      return Case::kOther;
   }
 }
 
@@ -220,7 +229,8 @@ Case CaseAt(std::string_view t, size_t i) {
 bool IsListItem(std::string_view t, size_t i) {
   size_t n = t.size();
   char c = t[i];
-  if (c == '-' || c == '*') return i + 1 < n && (t[i + 1] == ' ' || t[i + 1] == '\t');
+  if (c == '-' || c == '*')
+    return i + 1 < n && (t[i + 1] == ' ' || t[i + 1] == '\t');
   // • ◦ ▪
   if (BytesAt(t, i, "\xE2\x80\xA2", 3) || BytesAt(t, i, "\xE2\x97\xA6", 3) ||
       BytesAt(t, i, "\xE2\x96\xAA", 3)) {
@@ -236,14 +246,15 @@ bool IsListItem(std::string_view t, size_t i) {
 enum class Strength {
   kStrong,        // ends it
   kBeforeNumber,  // ends it unless a digit follows
-  kWeak,          // ends it before a sentence starter, a quotation or a line end
+  kWeak,  // ends it before a sentence starter, a quotation or a line end
   kNever,
 };
 
 // One call of Split: the scan state.
 class Scanner {
  public:
-  Scanner(const AbbreviationTable& table, std::string_view text, std::vector<Span>* out)
+  Scanner(const AbbreviationTable& table, std::string_view text,
+          std::vector<Span>* out)
       : table_(table), t_(text), n_(text.size()), out_(out) {}
 
   void Run();
@@ -262,9 +273,10 @@ class Scanner {
   std::string_view t_;
   size_t n_;
   std::vector<Span>* out_;
-  size_t start_ = 0;           // where the current sentence begins (untrimmed)
-  size_t paragraph_ = 0;       // where the current paragraph begins
-  size_t wrap_checked_ = std::string_view::npos;  // the paragraph `wrapped_` is for
+  size_t start_ = 0;      // where the current sentence begins (untrimmed)
+  size_t paragraph_ = 0;  // where the current paragraph begins
+  size_t wrap_checked_ =
+      std::string_view::npos;  // the paragraph `wrapped_` is for
   bool wrapped_ = false;
 };
 
@@ -277,8 +289,9 @@ void Scanner::Run() {
     char c = data[i];
     if (c == '\n') {
       i = Newline(i);
-    } else if (bool spaced; c == '.' || c == '?' || c == '!' || EllipsisAt(t_, i) != 0 ||
-                                OtherEndAt(t_, i, &spaced) != 0) {
+    } else if (bool spaced; c == '.' || c == '?' || c == '!' ||
+                            EllipsisAt(t_, i) != 0 ||
+                            OtherEndAt(t_, i, &spaced) != 0) {
       i = Terminator(i);
     } else {
       ++i;
@@ -389,10 +402,14 @@ Strength Scanner::PeriodStrength(size_t p) const {
   std::string_view word = t_.substr(word_begin, p - word_begin);
   if (word.empty()) return Strength::kStrong;
   switch (table_.Find(word)) {
-    case AbbreviationTable::kTitle: return Strength::kNever;
-    case AbbreviationTable::kBeforeNumber: return Strength::kBeforeNumber;
-    case AbbreviationTable::kAbbreviation: return Strength::kWeak;
-    case AbbreviationTable::kNone: break;
+    case AbbreviationTable::kTitle:
+      return Strength::kNever;
+    case AbbreviationTable::kBeforeNumber:
+      return Strength::kBeforeNumber;
+    case AbbreviationTable::kAbbreviation:
+      return Strength::kWeak;
+    case AbbreviationTable::kNone:
+      break;
   }
   // An initial: "J." in "J. R. R. Tolkien".
   if (word.size() == 1 && IsUpper(word[0])) return Strength::kWeak;
@@ -402,7 +419,8 @@ Strength Scanner::PeriodStrength(size_t p) const {
     for (char c : word) digits &= IsDigit(c);
     size_t before = b;
     while (before > 0 && IsLineSpace(t_[before - 1])) --before;
-    if (digits && (before == 0 || t_[before - 1] == '\n')) return Strength::kNever;
+    if (digits && (before == 0 || t_[before - 1] == '\n'))
+      return Strength::kNever;
   }
   // Letters joined by periods, one or two between each: "U.A.E", "Ph.D", "e.g".
   bool dotted = word.find('.') != std::string_view::npos;
@@ -435,7 +453,8 @@ bool Scanner::ShouldBreak(Strength strength, size_t s, int line_breaks) const {
   if (next == Case::kLower) return false;
   // A spaced ellipsis or stray mark (". . .", ". ?"): not yet.
   char c = t_[s];
-  if (c == '.' || c == '?' || c == '!' || c == ',' || c == ';' || c == ':') return false;
+  if (c == '.' || c == '?' || c == '!' || c == ',' || c == ';' || c == ':')
+    return false;
   switch (strength) {
     case Strength::kStrong:
       return true;
@@ -486,7 +505,8 @@ size_t Scanner::Newline(size_t p) {
 
 bool Scanner::JoinsNextLine(size_t line_end, size_t next) {
   char last = t_[line_end - 1];
-  if (last == ',' || last == ';' || last == '-' || last == '(' || last == '/' || last == '&') {
+  if (last == ',' || last == ';' || last == '-' || last == '(' || last == '/' ||
+      last == '&') {
     return true;
   }
   // A colon introduces a quotation on the next line, or else a block of its
@@ -546,15 +566,19 @@ void Scanner::Emit(size_t end) {
     while (cut > b && !IsSpace(t_[cut])) --cut;
     if (cut == b) {
       cut = b + kMaxSentenceBytes;
-      while (cut > b + 1 && (static_cast<unsigned char>(t_[cut]) & 0xC0) == 0x80) --cut;
+      while (cut > b + 1 &&
+             (static_cast<unsigned char>(t_[cut]) & 0xC0) == 0x80)
+        --cut;
     }
     size_t piece_end = cut;
     while (piece_end > b && IsSpace(t_[piece_end - 1])) --piece_end;
-    out_->push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(piece_end)});
+    out_->push_back(
+        {static_cast<uint32_t>(b), static_cast<uint32_t>(piece_end)});
     b = cut;
     while (b < e && IsSpace(t_[b])) ++b;
   }
-  if (e > b) out_->push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
+  if (e > b)
+    out_->push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
 }
 
 }  // namespace
@@ -563,19 +587,22 @@ struct SentenceSplitter::Data {
   std::unique_ptr<AbbreviationTable> table;
 };
 
-SentenceSplitter::SentenceSplitter(std::unique_ptr<Data> data) : data_(std::move(data)) {}
+SentenceSplitter::SentenceSplitter(std::unique_ptr<Data> data)
+    : data_(std::move(data)) {}
 SentenceSplitter::~SentenceSplitter() = default;
 
 Status SentenceSplitter::Create(const std::string& abbreviations_yaml,
                                 std::unique_ptr<SentenceSplitter>* out) {
   out->reset();
   auto data = std::make_unique<Data>();
-  STANCE_RETURN_IF_ERROR(AbbreviationTable::Load(abbreviations_yaml, &data->table));
+  STANCE_RETURN_IF_ERROR(
+      AbbreviationTable::Load(abbreviations_yaml, &data->table));
   out->reset(new SentenceSplitter(std::move(data)));
   return Status::OK();
 }
 
-void SentenceSplitter::Split(std::string_view text, std::vector<Span>* sentences) const {
+void SentenceSplitter::Split(std::string_view text,
+                             std::vector<Span>* sentences) const {
   sentences->clear();
   Scanner(*data_->table, text, sentences).Run();
 }
@@ -585,7 +612,8 @@ void SentenceSplitter::Annotate(Document* doc) const {
   Split(doc->text, &spans);
   doc->sentences.clear();
   doc->sentences.reserve(spans.size());
-  for (Span s : spans) doc->sentences.push_back({doc->offsets.ToOriginal(s), s});
+  for (Span s : spans)
+    doc->sentences.push_back({doc->offsets.ToOriginal(s), s});
 }
 
 }  // namespace stance

@@ -29,8 +29,10 @@ void AppendLine(std::string_view sentence, std::string* out) {
   out->append(sentence);
   char* p = out->data() + at;
   char* end = out->data() + out->size();
-  while ((p = static_cast<char*>(std::memchr(p, '\n', end - p))) != nullptr) *p++ = ' ';
-  for (p = out->data() + at; (p = static_cast<char*>(std::memchr(p, '\r', end - p))) != nullptr;) {
+  while ((p = static_cast<char*>(std::memchr(p, '\n', end - p))) != nullptr)
+    *p++ = ' ';
+  for (p = out->data() + at;
+       (p = static_cast<char*>(std::memchr(p, '\r', end - p))) != nullptr;) {
     *p++ = ' ';
   }
   out->push_back('\n');
@@ -84,7 +86,8 @@ int main(int argc, char** argv) {
       return 1;
     }
     out.clear();
-    for (const auto& sentence : doc.sentences) AppendLine(doc.Original(sentence.span), &out);
+    for (const auto& sentence : doc.sentences)
+      AppendLine(doc.Original(sentence.span), &out);
     std::fwrite(out.data(), 1, out.size(), stdout);
     buffer = std::move(doc.original);  // keeps its capacity for the next piece
     buffer.assign(rest);
