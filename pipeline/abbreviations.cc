@@ -10,7 +10,8 @@ namespace stance {
 namespace {
 
 constexpr const char* kKnownKeys =
-    "name, version, titles, before_numbers, months, abbreviations, sentence_starters, "
+    "name, version, titles, before_numbers, months, abbreviations, "
+    "sentence_starters, "
     "continuations";
 
 // Longest entry accepted; the splitter never looks further back than this.
@@ -39,7 +40,8 @@ bool AbbreviationTable::IsContinuation(std::string_view word) const {
   return continuations_.find(word) != continuations_.end();
 }
 
-Status AbbreviationTable::Load(const std::string& path, std::unique_ptr<AbbreviationTable>* out) {
+Status AbbreviationTable::Load(const std::string& path,
+                               std::unique_ptr<AbbreviationTable>* out) {
   out->reset();
   std::unique_ptr<YamlFile> file;
   STANCE_RETURN_IF_ERROR(YamlFile::Load(path, &file));
@@ -50,7 +52,8 @@ Status AbbreviationTable::Load(const std::string& path, std::unique_ptr<Abbrevia
 
   // Adds the entries of one list. Abbreviations are written with their final
   // period ("U.S."); words without one ("The").
-  auto add_list = [&](const YAML::Node& key, const YAML::Node& list, Kind kind, WordSet* words) {
+  auto add_list = [&](const YAML::Node& key, const YAML::Node& list, Kind kind,
+                      WordSet* words) {
     if (list.IsNull()) return;
     if (!list.IsSequence()) {
       sink.Report(file->ErrorAt(list, "'" + key.Scalar() + "' must be a list"));
@@ -58,7 +61,8 @@ Status AbbreviationTable::Load(const std::string& path, std::unique_ptr<Abbrevia
     }
     for (const YAML::Node& item : list) {
       if (!item.IsScalar() || item.Scalar().empty()) {
-        sink.Report(file->ErrorAt(item, "items of '" + key.Scalar() + "' must be words"));
+        sink.Report(file->ErrorAt(
+            item, "items of '" + key.Scalar() + "' must be words"));
         continue;
       }
       std::string entry = item.Scalar();
@@ -69,17 +73,20 @@ Status AbbreviationTable::Load(const std::string& path, std::unique_ptr<Abbrevia
       std::string word = entry;
       if (words == nullptr) {
         if (entry.size() < 2 || entry.back() != '.') {
-          sink.Report(file->ErrorAt(item, "'" + entry + "' must end with a period"));
+          sink.Report(
+              file->ErrorAt(item, "'" + entry + "' must end with a period"));
           continue;
         }
         word.pop_back();
         if (word.size() > kMaxEntryBytes) {
           sink.Report(file->ErrorAt(item, "'" + entry + "' is longer than " +
-                                              std::to_string(kMaxEntryBytes) + " bytes"));
+                                              std::to_string(kMaxEntryBytes) +
+                                              " bytes"));
           continue;
         }
       } else if (entry.find('.') != std::string::npos) {
-        sink.Report(file->ErrorAt(item, "'" + entry + "' must be a word without a period"));
+        sink.Report(file->ErrorAt(
+            item, "'" + entry + "' must be a word without a period"));
         continue;
       }
       // Words lists and abbreviation lists are separate name spaces: "No"
@@ -88,8 +95,9 @@ Status AbbreviationTable::Load(const std::string& path, std::unique_ptr<Abbrevia
       int line = file->LocationOf(item).line;
       auto [it, inserted] = first_line.emplace(id, line);
       if (!inserted) {
-        sink.Report(file->ErrorAt(
-            item, "'" + entry + "' is already listed on line " + std::to_string(it->second)));
+        sink.Report(file->ErrorAt(item, "'" + entry +
+                                            "' is already listed on line " +
+                                            std::to_string(it->second)));
         continue;
       }
       if (words != nullptr) {
@@ -104,7 +112,8 @@ Status AbbreviationTable::Load(const std::string& path, std::unique_ptr<Abbrevia
   try {
     const YAML::Node& root = file->root();
     if (!root.IsMap()) {
-      sink.Report(file->ErrorAt(root, std::string("expected a map with keys ") + kKnownKeys));
+      sink.Report(file->ErrorAt(
+          root, std::string("expected a map with keys ") + kKnownKeys));
     } else {
       bool has_name = false;
       bool has_version = false;
@@ -114,7 +123,8 @@ Status AbbreviationTable::Load(const std::string& path, std::unique_ptr<Abbrevia
         const std::string k = key.IsScalar() ? key.Scalar() : std::string();
         if (k == "name" || k == "version") {
           if (!value.IsScalar() || value.Scalar().empty()) {
-            sink.Report(file->ErrorAt(value.IsNull() ? key : value, "'" + k + "' must be a string"));
+            sink.Report(file->ErrorAt(value.IsNull() ? key : value,
+                                      "'" + k + "' must be a string"));
             continue;
           }
           (k == "name" ? table->name_ : table->version_) = value.Scalar();
@@ -130,11 +140,13 @@ Status AbbreviationTable::Load(const std::string& path, std::unique_ptr<Abbrevia
         } else if (k == "continuations") {
           add_list(key, value, kNone, &table->continuations_);
         } else {
-          sink.Report(file->ErrorAt(key, "unknown key '" + k + "'; expected one of " + kKnownKeys));
+          sink.Report(file->ErrorAt(
+              key, "unknown key '" + k + "'; expected one of " + kKnownKeys));
         }
       }
       if (!has_name) sink.Report(file->ErrorAt(root, "missing key 'name'"));
-      if (!has_version) sink.Report(file->ErrorAt(root, "missing key 'version'"));
+      if (!has_version)
+        sink.Report(file->ErrorAt(root, "missing key 'version'"));
     }
   } catch (const YAML::Exception& e) {
     return Status::RuleError(e.msg, {path, e.mark.line + 1, e.mark.column + 1});

@@ -25,10 +25,10 @@ class AbbreviationTable {
  public:
   // What a period after a listed word does.
   enum Kind {
-    kNone = 0,       // not listed: an ordinary word
-    kTitle,          // never ends a sentence ("Mr.", "Gen.", "St.")
-    kBeforeNumber,   // does not end one before a digit ("No. 10", "Jan. 4")
-    kAbbreviation,   // ends one only before a sentence starter ("U.S. The")
+    kNone = 0,      // not listed: an ordinary word
+    kTitle,         // never ends a sentence ("Mr.", "Gen.", "St.")
+    kBeforeNumber,  // does not end one before a digit ("No. 10", "Jan. 4")
+    kAbbreviation,  // ends one only before a sentence starter ("U.S. The")
   };
 
   AbbreviationTable(const AbbreviationTable&) = delete;
@@ -37,7 +37,8 @@ class AbbreviationTable {
   // Reads `path`. On error returns kRuleError located at the first problem
   // (path:line:col, counted from 1), with any further problems of the file
   // listed in its message, and leaves *out null.
-  static Status Load(const std::string& path, std::unique_ptr<AbbreviationTable>* out);
+  static Status Load(const std::string& path,
+                     std::unique_ptr<AbbreviationTable>* out);
 
   // `word` is the text before the final period: "U.S" for "U.S.".
   Kind Find(std::string_view word) const;
@@ -56,7 +57,9 @@ class AbbreviationTable {
 
   struct Hash {
     using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+    size_t operator()(std::string_view s) const {
+      return std::hash<std::string_view>()(s);
+    }
   };
   using WordSet = std::unordered_set<std::string, Hash, std::equal_to<>>;
 

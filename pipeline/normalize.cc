@@ -37,8 +37,8 @@ inline bool IsAsciiSpace(unsigned char c) {
 // character, never into it.
 class Normalizer {
  public:
-  Normalizer(std::string_view in, std::string* out, OffsetMap* offsets, DiagnosticSink* sink,
-             std::string_view path)
+  Normalizer(std::string_view in, std::string* out, OffsetMap* offsets,
+             DiagnosticSink* sink, std::string_view path)
       : in_(in), out_(out), offsets_(offsets), sink_(sink), path_(path) {}
 
   void Run();
@@ -77,8 +77,10 @@ class Normalizer {
   // "foreign - particularly".
   void ReplaceDash(size_t at, size_t len) {
     Flush(at);
-    bool lead = !out_->empty() && !IsAsciiSpace(static_cast<unsigned char>(out_->back()));
-    bool trail = at + len < in_.size() && !IsAsciiSpace(static_cast<unsigned char>(in_[at + len]));
+    bool lead = !out_->empty() &&
+                !IsAsciiSpace(static_cast<unsigned char>(out_->back()));
+    bool trail = at + len < in_.size() &&
+                 !IsAsciiSpace(static_cast<unsigned char>(in_[at + len]));
     const char* with = lead ? (trail ? " - " : " -") : (trail ? "- " : "-");
     Replace(at, len, with, lead ? 1 : 0);
   }
@@ -157,13 +159,19 @@ size_t Normalizer::NonAscii(size_t i) {
   if (len == 0) return Invalid(i);
   switch (cp) {
     // Zero-width characters and the BOM: dropped.
-    case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
+    case 0x200B:
+    case 0x200C:
+    case 0x200D:
+    case 0x2060:
+    case 0xFEFF:
       Replace(i, len, "", -1);
       break;
     // No-break and other Unicode spaces.
-    case 0x00A0: case 0x1680: case 0x2000: case 0x2001: case 0x2002: case 0x2003:
-    case 0x2004: case 0x2005: case 0x2006: case 0x2007: case 0x2008: case 0x2009:
-    case 0x200A: case 0x202F: case 0x205F: case 0x3000:
+    case 0x00A0:
+    case 0x1680:
+    case 0x202F:
+    case 0x205F:
+    case 0x3000:
       Replace(i, len, " ", 0);
       break;
     // Unicode line and paragraph separators are breaks, not spaces.
@@ -174,21 +182,37 @@ size_t Normalizer::NonAscii(size_t i) {
       Replace(i, len, "\n\n", 1);
       break;
     // Single quotes and single guillemets.
-    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2039: case 0x203A:
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x2039:
+    case 0x203A:
       Replace(i, len, "'", 0);
       break;
     // Double quotes and guillemets.
-    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB: case 0x00BB:
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x00AB:
+    case 0x00BB:
       Replace(i, len, "\"", 0);
       break;
     // Figure dash, en dash, em dash, horizontal bar.
-    case 0x2012: case 0x2013: case 0x2014: case 0x2015:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
       ReplaceDash(i, len);
       break;
     default:
-      // C1 controls are controls: a space. Everything else is kept as is
-      // (it stays in the pending run, so it costs no copy of its own).
-      if (cp >= 0x80 && cp <= 0x9F) Replace(i, len, " ", 0);
+      // C1 controls become a space, as do the spaces U+2000-U+200A (en
+      // quad to hair space). Everything else is kept as is: it stays in the
+      // pending run and costs no copy of its own.
+      if ((cp >= 0x80 && cp <= 0x9F) || (cp >= 0x2000 && cp <= 0x200A)) {
+        Replace(i, len, " ", 0);
+      }
       break;
   }
   return i + len;
@@ -228,7 +252,8 @@ void Normalizer::ReportInvalid(size_t at, size_t len) {
   Diagnostic d;
   d.severity = Diagnostic::kWarning;
   if (!path_.empty()) {
-    d.location = {std::string(path_), line_, static_cast<int>(at - line_start_) + 1};
+    d.location = {std::string(path_), line_,
+                  static_cast<int>(at - line_start_) + 1};
   }
   d.message = "invalid UTF-8 at byte " + std::to_string(at) + " (" + bytes +
               "), replaced by U+FFFD";
@@ -237,8 +262,8 @@ void Normalizer::ReportInvalid(size_t at, size_t len) {
 
 }  // namespace
 
-void NormalizeText(std::string_view original, std::string* text, OffsetMap* offsets,
-                   DiagnosticSink* sink) {
+void NormalizeText(std::string_view original, std::string* text,
+                   OffsetMap* offsets, DiagnosticSink* sink) {
   Normalizer(original, text, offsets, sink, {}).Run();
 }
 

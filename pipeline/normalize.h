@@ -33,8 +33,8 @@ namespace stance {
 // Reports each invalid UTF-8 sequence to `sink` as a warning naming its byte
 // offset in `original` (the first 20; a last warning counts the rest).
 // Always succeeds; `sink` may be null. REQUIRES: `original` under 4 GiB.
-void NormalizeText(std::string_view original, std::string* text, OffsetMap* offsets,
-                   DiagnosticSink* sink);
+void NormalizeText(std::string_view original, std::string* text,
+                   OffsetMap* offsets, DiagnosticSink* sink);
 
 // The stage: doc->original -> doc->text, doc->offsets. Warnings carry
 // doc->id:line:col as their location.

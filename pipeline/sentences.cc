@@ -24,7 +24,9 @@
 //      Trump asked'); sentences start with a small set of function words far
 //      more often than not.
 //    A period not followed by white space never ends one: "3.5", "U.S.-led",
-//    "Znak.com".
+//    "Znak.com". The sentence ends of other scripts found in quotations
+//    (Devanagari । ॥, Arabic ؟ ۔) act like a period after an ordinary word;
+//    the CJK ones (。！？) need no white space after them.
 // 4. A single line break inside a paragraph. If the line ends with final
 //    punctuation, rule 3 has decided. Otherwise the line has no final
 //    punctuation and is a sentence of its own (a headline, byline, dateline,
@@ -43,7 +45,8 @@
 //    binary or unpunctuated input cannot make one huge sentence.
 //
 // The scan looks at each byte once through a 256-entry table and stops only
-// at . ? ! LF and the lead byte of … ; the rules above run at those stops.
+// at . ? ! LF and the lead bytes of … and of the other scripts' sentence
+// ends; the rules above run at those stops.
 #include "pipeline/sentences.h"
 
 #include <utf8proc.h>
@@ -66,33 +69,36 @@ constexpr size_t kWrapSpreadBytes = 30;
 // Longest list number ("123.") at the start of a line.
 constexpr size_t kMaxListDigits = 3;
 
-// Bytes where the scan stops: . ? ! LF, and 0xE2, which leads "…".
+// Bytes where the scan stops: . ? ! LF, and the lead bytes of "…" and of
+// the sentence ends of other scripts (kOtherEnds).
 struct StopTable {
   bool stop[256] = {};
   constexpr StopTable() {
-    stop[static_cast<unsigned char>('.')] = true;
-    stop[static_cast<unsigned char>('?')] = true;
-    stop[static_cast<unsigned char>('!')] = true;
-    stop[static_cast<unsigned char>('\n')] = true;
-    stop[0xE2] = true;
+    for (unsigned char c : {'.', '?', '!', '\n'}) stop[c] = true;
+    for (unsigned char c : {0xD8, 0xDB, 0xE0, 0xE2, 0xE3, 0xEF}) stop[c] = true;
   }
 };
 constexpr StopTable kStops;
 
 inline bool IsSpace(char c) {
-  return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+  return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' ||
+         c == '\f';
 }
 // White space that does not end a line.
-inline bool IsLineSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f'; }
+inline bool IsLineSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+}
 inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 inline bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 inline bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
 inline bool IsLetter(char c) { return IsUpper(c) || IsLower(c); }
 
-inline bool BytesAt(std::string_view t, size_t i, const char* bytes, size_t len) {
+inline bool BytesAt(std::string_view t, size_t i, const char* bytes,
+                    size_t len) {
   return i + len <= t.size() && std::memcmp(t.data() + i, bytes, len) == 0;
 }
-inline bool BytesBefore(std::string_view t, size_t end, const char* bytes, size_t len) {
+inline bool BytesBefore(std::string_view t, size_t end, const char* bytes,
+                        size_t len) {
   return end >= len && std::memcmp(t.data() + end - len, bytes, len) == 0;
 }
 
@@ -101,11 +107,46 @@ inline size_t EllipsisAt(std::string_view t, size_t i) {
   return BytesAt(t, i, "\xE2\x80\xA6", 3) ? 3 : 0;
 }
 
+// Sentence ends of other scripts, for quotations and names in them: the
+// Devanagari danda and double danda and the Arabic question mark and full
+// stop want white space after them, like "."; the CJK full stop and
+// full-width ! and ? do not, as CJK is written without spaces.
+struct OtherEnd {
+  const char* bytes;
+  bool spaced;
+};
+const OtherEnd kOtherEnds[] = {
+    {"\xE0\xA5\xA4", true},  {"\xE0\xA5\xA5", true},  {"\xD8\x9F", true},
+    {"\xDB\x94", true},      {"\xE3\x80\x82", false}, {"\xEF\xBC\x81", false},
+    {"\xEF\xBC\x9F", false},
+};
+
+// The sentence end of another script at `i`: its length, else 0.
+size_t OtherEndAt(std::string_view t, size_t i, bool* spaced) {
+  if (static_cast<unsigned char>(t[i]) < 0x80) return 0;
+  for (const OtherEnd& e : kOtherEnds) {
+    size_t len = std::strlen(e.bytes);
+    if (BytesAt(t, i, e.bytes, len)) {
+      *spaced = e.spaced;
+      return len;
+    }
+  }
+  return 0;
+}
+
+bool OtherEndBefore(std::string_view t, size_t end) {
+  for (const OtherEnd& e : kOtherEnds) {
+    if (BytesBefore(t, end, e.bytes, std::strlen(e.bytes))) return true;
+  }
+  return false;
+}
+
 // Closing quotes and brackets. Normalised text has only the ASCII ones; the
 // others are known so that Split also copes with raw text.
-const char* const kClosers[] = {"\xE2\x80\x9D", "\xE2\x80\x99", "\xC2\xBB", "\xE2\x80\xBA"};
-const char* const kOpeners[] = {"\xE2\x80\x9C", "\xE2\x80\x98", "\xC2\xAB", "\xE2\x80\xB9",
-                                "\xE2\x80\x9E"};
+const char* const kClosers[] = {"\xE2\x80\x9D", "\xE2\x80\x99", "\xC2\xBB",
+                                "\xE2\x80\xBA"};
+const char* const kOpeners[] = {"\xE2\x80\x9C", "\xE2\x80\x98", "\xC2\xAB",
+                                "\xE2\x80\xB9", "\xE2\x80\x9E"};
 
 // The closer starting at `i`: its length, else 0. `*quote` tells a quote
 // mark from a bracket.
@@ -159,7 +200,7 @@ bool EndsWithFinalPunct(std::string_view t, size_t begin, size_t end) {
   if (end <= begin) return false;
   char c = t[end - 1];
   return c == '.' || c == '?' || c == '!' ||
-         (end - begin >= 3 && BytesBefore(t, end, "\xE2\x80\xA6", 3));
+         BytesBefore(t, end, "\xE2\x80\xA6", 3) || OtherEndBefore(t, end);
 }
 
 enum class Case { kLower, kUpper, kDigit, kOther };
@@ -174,10 +215,13 @@ Case CaseAt(std::string_view t, size_t i) {
   char32_t cp = 0;
   if (DecodeUtf8(t, i, &cp) == 0) return Case::kOther;
   switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
-    case UTF8PROC_CATEGORY_LL: return Case::kLower;
+    case UTF8PROC_CATEGORY_LL:
+      return Case::kLower;
     case UTF8PROC_CATEGORY_LU:
-    case UTF8PROC_CATEGORY_LT: return Case::kUpper;
-    default: return Case::kOther;
+    case UTF8PROC_CATEGORY_LT:
+      return Case::kUpper;
+    default:
+      return Case::kOther;
   }
 }
 
@@ -185,7 +229,8 @@ Case CaseAt(std::string_view t, size_t i) {
 bool IsListItem(std::string_view t, size_t i) {
   size_t n = t.size();
   char c = t[i];
-  if (c == '-' || c == '*') return i + 1 < n && (t[i + 1] == ' ' || t[i + 1] == '\t');
+  if (c == '-' || c == '*')
+    return i + 1 < n && (t[i + 1] == ' ' || t[i + 1] == '\t');
   // • ◦ ▪
   if (BytesAt(t, i, "\xE2\x80\xA2", 3) || BytesAt(t, i, "\xE2\x97\xA6", 3) ||
       BytesAt(t, i, "\xE2\x96\xAA", 3)) {
@@ -201,14 +246,15 @@ bool IsListItem(std::string_view t, size_t i) {
 enum class Strength {
   kStrong,        // ends it
   kBeforeNumber,  // ends it unless a digit follows
-  kWeak,          // ends it before a sentence starter, a quotation or a line end
+  kWeak,  // ends it before a sentence starter, a quotation or a line end
   kNever,
 };
 
 // One call of Split: the scan state.
 class Scanner {
  public:
-  Scanner(const AbbreviationTable& table, std::string_view text, std::vector<Span>* out)
+  Scanner(const AbbreviationTable& table, std::string_view text,
+          std::vector<Span>* out)
       : table_(table), t_(text), n_(text.size()), out_(out) {}
 
   void Run();
@@ -227,9 +273,10 @@ class Scanner {
   std::string_view t_;
   size_t n_;
   std::vector<Span>* out_;
-  size_t start_ = 0;           // where the current sentence begins (untrimmed)
-  size_t paragraph_ = 0;       // where the current paragraph begins
-  size_t wrap_checked_ = std::string_view::npos;  // the paragraph `wrapped_` is for
+  size_t start_ = 0;      // where the current sentence begins (untrimmed)
+  size_t paragraph_ = 0;  // where the current paragraph begins
+  size_t wrap_checked_ =
+      std::string_view::npos;  // the paragraph `wrapped_` is for
   bool wrapped_ = false;
 };
 
@@ -242,7 +289,9 @@ void Scanner::Run() {
     char c = data[i];
     if (c == '\n') {
       i = Newline(i);
-    } else if (c == '.' || c == '?' || c == '!' || EllipsisAt(t_, i) != 0) {
+    } else if (bool spaced; c == '.' || c == '?' || c == '!' ||
+                            EllipsisAt(t_, i) != 0 ||
+                            OtherEndAt(t_, i, &spaced) != 0) {
       i = Terminator(i);
     } else {
       ++i;
@@ -257,6 +306,8 @@ size_t Scanner::Terminator(size_t p) {
   int periods = 0;
   bool question = false;
   bool ellipsis = false;
+  bool other = false;     // another script's sentence end
+  bool unspaced = false;  // one that needs no space after it (CJK)
   while (q < n_) {
     char c = t_[q];
     if (c == '.') {
@@ -267,6 +318,10 @@ size_t Scanner::Terminator(size_t p) {
       ++q;
     } else if (size_t len = EllipsisAt(t_, q)) {
       ellipsis = true;
+      q += len;
+    } else if (bool spaced; (len = OtherEndAt(t_, q, &spaced)) != 0) {
+      other = true;
+      unspaced |= !spaced;
       q += len;
     } else {
       break;
@@ -284,7 +339,10 @@ size_t Scanner::Terminator(size_t p) {
     r += len;
   }
   if (r >= n_) return n_;
-  if (!IsSpace(t_[r])) return q;  // "3.5", "U.S.-led", "Znak.com"
+  if (!IsSpace(t_[r])) {
+    if (unspaced) Emit(r);
+    return unspaced ? r : q;  // "3.5", "U.S.-led", "Znak.com"
+  }
   size_t s = r;
   int line_breaks = 0;
   while (true) {
@@ -316,7 +374,9 @@ size_t Scanner::Terminator(size_t p) {
   while (first < p && (IsSpace(t_[first]) || OpenerAt(t_, first) != 0)) ++first;
   if (first == p) return r;
   Strength strength;
-  if (question && !ellipsis) {
+  if (other && !ellipsis) {
+    strength = Strength::kStrong;
+  } else if (question && !ellipsis) {
     strength = quoted ? Strength::kWeak : Strength::kStrong;
   } else if (ellipsis) {
     strength = Strength::kWeak;
@@ -342,10 +402,14 @@ Strength Scanner::PeriodStrength(size_t p) const {
   std::string_view word = t_.substr(word_begin, p - word_begin);
   if (word.empty()) return Strength::kStrong;
   switch (table_.Find(word)) {
-    case AbbreviationTable::kTitle: return Strength::kNever;
-    case AbbreviationTable::kBeforeNumber: return Strength::kBeforeNumber;
-    case AbbreviationTable::kAbbreviation: return Strength::kWeak;
-    case AbbreviationTable::kNone: break;
+    case AbbreviationTable::kTitle:
+      return Strength::kNever;
+    case AbbreviationTable::kBeforeNumber:
+      return Strength::kBeforeNumber;
+    case AbbreviationTable::kAbbreviation:
+      return Strength::kWeak;
+    case AbbreviationTable::kNone:
+      break;
   }
   // An initial: "J." in "J. R. R. Tolkien".
   if (word.size() == 1 && IsUpper(word[0])) return Strength::kWeak;
@@ -355,7 +419,8 @@ Strength Scanner::PeriodStrength(size_t p) const {
     for (char c : word) digits &= IsDigit(c);
     size_t before = b;
     while (before > 0 && IsLineSpace(t_[before - 1])) --before;
-    if (digits && (before == 0 || t_[before - 1] == '\n')) return Strength::kNever;
+    if (digits && (before == 0 || t_[before - 1] == '\n'))
+      return Strength::kNever;
   }
   // Letters joined by periods, one or two between each: "U.A.E", "Ph.D", "e.g".
   bool dotted = word.find('.') != std::string_view::npos;
@@ -388,7 +453,8 @@ bool Scanner::ShouldBreak(Strength strength, size_t s, int line_breaks) const {
   if (next == Case::kLower) return false;
   // A spaced ellipsis or stray mark (". . .", ". ?"): not yet.
   char c = t_[s];
-  if (c == '.' || c == '?' || c == '!' || c == ',' || c == ';' || c == ':') return false;
+  if (c == '.' || c == '?' || c == '!' || c == ',' || c == ';' || c == ':')
+    return false;
   switch (strength) {
     case Strength::kStrong:
       return true;
@@ -439,7 +505,8 @@ size_t Scanner::Newline(size_t p) {
 
 bool Scanner::JoinsNextLine(size_t line_end, size_t next) {
   char last = t_[line_end - 1];
-  if (last == ',' || last == ';' || last == '-' || last == '(' || last == '/' || last == '&') {
+  if (last == ',' || last == ';' || last == '-' || last == '(' || last == '/' ||
+      last == '&') {
     return true;
   }
   // A colon introduces a quotation on the next line, or else a block of its
@@ -499,15 +566,19 @@ void Scanner::Emit(size_t end) {
     while (cut > b && !IsSpace(t_[cut])) --cut;
     if (cut == b) {
       cut = b + kMaxSentenceBytes;
-      while (cut > b + 1 && (static_cast<unsigned char>(t_[cut]) & 0xC0) == 0x80) --cut;
+      while (cut > b + 1 &&
+             (static_cast<unsigned char>(t_[cut]) & 0xC0) == 0x80)
+        --cut;
     }
     size_t piece_end = cut;
     while (piece_end > b && IsSpace(t_[piece_end - 1])) --piece_end;
-    out_->push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(piece_end)});
+    out_->push_back(
+        {static_cast<uint32_t>(b), static_cast<uint32_t>(piece_end)});
     b = cut;
     while (b < e && IsSpace(t_[b])) ++b;
   }
-  if (e > b) out_->push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
+  if (e > b)
+    out_->push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
 }
 
 }  // namespace
@@ -516,19 +587,22 @@ struct SentenceSplitter::Data {
   std::unique_ptr<AbbreviationTable> table;
 };
 
-SentenceSplitter::SentenceSplitter(std::unique_ptr<Data> data) : data_(std::move(data)) {}
+SentenceSplitter::SentenceSplitter(std::unique_ptr<Data> data)
+    : data_(std::move(data)) {}
 SentenceSplitter::~SentenceSplitter() = default;
 
 Status SentenceSplitter::Create(const std::string& abbreviations_yaml,
                                 std::unique_ptr<SentenceSplitter>* out) {
   out->reset();
   auto data = std::make_unique<Data>();
-  STANCE_RETURN_IF_ERROR(AbbreviationTable::Load(abbreviations_yaml, &data->table));
+  STANCE_RETURN_IF_ERROR(
+      AbbreviationTable::Load(abbreviations_yaml, &data->table));
   out->reset(new SentenceSplitter(std::move(data)));
   return Status::OK();
 }
 
-void SentenceSplitter::Split(std::string_view text, std::vector<Span>* sentences) const {
+void SentenceSplitter::Split(std::string_view text,
+                             std::vector<Span>* sentences) const {
   sentences->clear();
   Scanner(*data_->table, text, sentences).Run();
 }
@@ -538,7 +612,8 @@ void SentenceSplitter::Annotate(Document* doc) const {
   Split(doc->text, &spans);
   doc->sentences.clear();
   doc->sentences.reserve(spans.size());
-  for (Span s : spans) doc->sentences.push_back({doc->offsets.ToOriginal(s), s});
+  for (Span s : spans)
+    doc->sentences.push_back({doc->offsets.ToOriginal(s), s});
 }
 
 }  // namespace stance

@@ -16,7 +16,8 @@
 namespace stance {
 namespace {
 
-const std::string kRules = std::string(STANCE_SOURCE_DIR) + "/rules/abbreviations.yaml";
+const std::string kRules =
+    std::string(STANCE_SOURCE_DIR) + "/rules/abbreviations.yaml";
 
 const SentenceSplitter& Splitter() {
   static const SentenceSplitter* splitter = [] {
@@ -38,7 +39,9 @@ std::vector<std::string> Split(std::string_view text) {
 
 // Spans are in order, inside the text, non-empty, trimmed, and disjoint.
 void CheckSpans(std::string_view text, const std::vector<Span>& spans) {
-  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  auto space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+  };
   uint32_t last_end = 0;
   for (Span s : spans) {
     REQUIRE(s.begin < s.end);
@@ -64,11 +67,13 @@ const std::vector<Case>& Cases() {
       {"No final punctuation at all", {"No final punctuation at all"}},
 
       // Ordinary sentence ends.
-      {"The talks ended. Both sides left.", {"The talks ended.", "Both sides left."}},
+      {"The talks ended. Both sides left.",
+       {"The talks ended.", "Both sides left."}},
       {"Did Lisbon agree? It did not! Talks resume today.",
        {"Did Lisbon agree?", "It did not!", "Talks resume today."}},
       {"Really?! Nobody expected it.", {"Really?!", "Nobody expected it."}},
-      {"Exports fell in 2019. 2020 was worse.", {"Exports fell in 2019.", "2020 was worse."}},
+      {"Exports fell in 2019. 2020 was worse.",
+       {"Exports fell in 2019.", "2020 was worse."}},
       {"The envoy left. \"We are done,\" she said.",
        {"The envoy left.", "\"We are done,\" she said."}},
 
@@ -81,8 +86,10 @@ const std::vector<Case>& Cases() {
        {"Mr. Okafor met Gen. Ito and Sen. Ruiz.", "They spoke for an hour."}},
       {"Dr. Mensah flew to St. Petersburg on Monday.",
        {"Dr. Mensah flew to St. Petersburg on Monday."}},
-      {"Lt. Col. Barros commands the unit.", {"Lt. Col. Barros commands the unit."}},
-      {"The delegation met Mrs.\nOkafor in Abuja.", {"The delegation met Mrs.\nOkafor in Abuja."}},
+      {"Lt. Col. Barros commands the unit.",
+       {"Lt. Col. Barros commands the unit."}},
+      {"The delegation met Mrs.\nOkafor in Abuja.",
+       {"The delegation met Mrs.\nOkafor in Abuja."}},
 
       // Words before numbers and months: not before a digit.
       {"The minister lives at No. 10 on the square.",
@@ -90,13 +97,15 @@ const std::vector<Case>& Cases() {
       {"The vote is set for Jan. 15 in Geneva. Sept. 30 is the deadline.",
        {"The vote is set for Jan. 15 in Geneva.", "Sept. 30 is the deadline."}},
       {"Was the reply yes? The answer was No. The minister walked out.",
-       {"Was the reply yes?", "The answer was No.", "The minister walked out."}},
+       {"Was the reply yes?", "The answer was No.",
+        "The minister walked out."}},
       {"Talks began in Dec. The envoys left in March.",
        {"Talks began in Dec.", "The envoys left in March."}},
       {"See Art. 5 of the treaty.", {"See Art. 5 of the treaty."}},
 
       // Other abbreviations end a sentence only before a sentence starter.
-      {"The U.S. Senate voted. The U.N. agreed.", {"The U.S. Senate voted.", "The U.N. agreed."}},
+      {"The U.S. Senate voted. The U.N. agreed.",
+       {"The U.S. Senate voted.", "The U.N. agreed."}},
       {"Aid came from the U.S. The E.U. pledged more.",
        {"Aid came from the U.S.", "The E.U. pledged more."}},
       {"The convoy left at 6 a.m. Friday and came back at 9 p.m. on Sunday.",
@@ -109,12 +118,14 @@ const std::vector<Case>& Cases() {
        {"They export oil, gas, etc.", "The figures are rising."}},
       {"An unlisted shape like the U.A.E. Ministry counts too.",
        {"An unlisted shape like the U.A.E. Ministry counts too."}},
-      {"Shares of Borsa Inc. (Borsa Group) fell.", {"Shares of Borsa Inc. (Borsa Group) fell."}},
+      {"Shares of Borsa Inc. (Borsa Group) fell.",
+       {"Shares of Borsa Inc. (Borsa Group) fell."}},
       {"Aid came from the U.S. (The E.U. gave more.)",
        {"Aid came from the U.S.", "(The E.U. gave more.)"}},
       {"It sold to Acme Inc. \"We are pleased,\" a spokesman said.",
        {"It sold to Acme Inc.", "\"We are pleased,\" a spokesman said."}},
-      {"Troops from the U.K. 3rd Division arrived.", {"Troops from the U.K. 3rd Division arrived."}},
+      {"Troops from the U.K. 3rd Division arrived.",
+       {"Troops from the U.K. 3rd Division arrived."}},
       {"It was signed in Washington, D.C.\nThe next round is in Doha.",
        {"It was signed in Washington, D.C.", "The next round is in Doha."}},
 
@@ -123,36 +134,48 @@ const std::vector<Case>& Cases() {
        {"J. R. R. Tolkien wrote it.", "Harry S. Truman signed it."}},
       {"They chose Plan B. The first plan had failed.",
        {"They chose Plan B.", "The first plan had failed."}},
-      {"The dean, Paula A. I. Moreno, spoke.", {"The dean, Paula A. I. Moreno, spoke."}},
+      {"The dean, Paula A. I. Moreno, spoke.",
+       {"The dean, Paula A. I. Moreno, spoke."}},
 
       // Decimals, money, versions and web addresses.
       {"The fund holds $4.5 billion. Growth was 3.2 percent.",
        {"The fund holds $4.5 billion.", "Growth was 3.2 percent."}},
-      {"Version 2.0.1 shipped. Prices rose 0.5%.", {"Version 2.0.1 shipped.", "Prices rose 0.5%."}},
+      {"Version 2.0.1 shipped. Prices rose 0.5%.",
+       {"Version 2.0.1 shipped.", "Prices rose 0.5%."}},
       {"Details are on example.org today. Access is free.",
        {"Details are on example.org today.", "Access is free."}},
       {"U.S.-led forces withdrew.", {"U.S.-led forces withdrew."}},
 
       // Ellipses.
-      {"We waited... and waited. Nothing came.", {"We waited... and waited.", "Nothing came."}},
-      {"He paused... Then he spoke again.", {"He paused...", "Then he spoke again."}},
-      {"The deal \xE2\x80\xA6 was signed. It held.", {"The deal \xE2\x80\xA6 was signed.", "It held."}},
+      {"We waited... and waited. Nothing came.",
+       {"We waited... and waited.", "Nothing came."}},
+      {"He paused... Then he spoke again.",
+       {"He paused...", "Then he spoke again."}},
+      {"The deal \xE2\x80\xA6 was signed. It held.",
+       {"The deal \xE2\x80\xA6 was signed.", "It held."}},
       {"We hoped for peace\xE2\x80\xA6 The war went on.",
        {"We hoped for peace\xE2\x80\xA6", "The war went on."}},
-      {"The plan was . . . flawed. Everyone knew.", {"The plan was . . . flawed.", "Everyone knew."}},
-      {"The cost was high... 40 people died.", {"The cost was high... 40 people died."}},
-      {"Talks stalled.\n\n[...] Today they resume.", {"Talks stalled.", "[...] Today they resume."}},
+      {"The plan was . . . flawed. Everyone knew.",
+       {"The plan was . . . flawed.", "Everyone knew."}},
+      {"The cost was high... 40 people died.",
+       {"The cost was high... 40 people died."}},
+      {"Talks stalled.\n\n[...] Today they resume.",
+       {"Talks stalled.", "[...] Today they resume."}},
       {"... The rest is history.", {"... The rest is history."}},
 
       // ? and ! inside quotes.
       {"\"Will they sign?\" she asked. Nobody knew.",
        {"\"Will they sign?\" she asked.", "Nobody knew."}},
-      {"\"Will they sign?\" Ortega asked.", {"\"Will they sign?\" Ortega asked."}},
-      {"\"Enough!\" The hall fell silent.", {"\"Enough!\"", "The hall fell silent."}},
+      {"\"Will they sign?\" Ortega asked.",
+       {"\"Will they sign?\" Ortega asked."}},
+      {"\"Enough!\" The hall fell silent.",
+       {"\"Enough!\"", "The hall fell silent."}},
       {"\"We will win!\" Yesterday the mood was grim.",
        {"\"We will win!\"", "Yesterday the mood was grim."}},
-      {"\"Why now?\" \"Because time is short.\"", {"\"Why now?\"", "\"Because time is short.\""}},
-      {"Who pays? Brussels, the report says.", {"Who pays?", "Brussels, the report says."}},
+      {"\"Why now?\" \"Because time is short.\"",
+       {"\"Why now?\"", "\"Because time is short.\""}},
+      {"Who pays? Brussels, the report says.",
+       {"Who pays?", "Brussels, the report says."}},
 
       // Sentence-final quotes: the sentence ends after the closing mark.
       {"\"We will not retreat.\" He said it twice.",
@@ -173,29 +196,38 @@ const std::vector<Case>& Cases() {
        {"(The vote was close.)", "Both parties claimed victory."}},
       {"The ministry left. (Aides declined to comment.)",
        {"The ministry left.", "(Aides declined to comment.)"}},
-      {"The treaty (signed in 1987) lapsed.", {"The treaty (signed in 1987) lapsed."}},
+      {"The treaty (signed in 1987) lapsed.",
+       {"The treaty (signed in 1987) lapsed."}},
 
       // Headlines and datelines: a line without final punctuation stands alone.
-      {"Ceasefire holds in northern province\n\nMonday, March 2, 2020\n\nThe truce held overnight.",
+      {"Ceasefire holds in northern province\n\nMonday, March 2, 2020\n\nThe "
+       "truce held overnight.",
        {"Ceasefire holds in northern province", "Monday, March 2, 2020",
         "The truce held overnight."}},
-      {"Leaders gather in Oslo\nBy Ana Lima\n6 min read\nThe summit opened today.",
-       {"Leaders gather in Oslo", "By Ana Lima", "6 min read", "The summit opened today."}},
+      {"Leaders gather in Oslo\nBy Ana Lima\n6 min read\nThe summit opened "
+       "today.",
+       {"Leaders gather in Oslo", "By Ana Lima", "6 min read",
+        "The summit opened today."}},
       {"Will the truce hold?\nDiplomats are unsure.",
        {"Will the truce hold?", "Diplomats are unsure."}},
-      {"Protests spread\nPolice kept away.", {"Protests spread", "Police kept away."}},
+      {"Protests spread\nPolice kept away.",
+       {"Protests spread", "Police kept away."}},
       {"GENEVA (AP) - Talks resumed today. Delegates were hopeful.",
        {"GENEVA (AP) - Talks resumed today.", "Delegates were hopeful."}},
 
       // A single line break inside prose that is mid-sentence: no break.
       {"The minister met with the\npresident on Monday. They agreed.",
        {"The minister met with the\npresident on Monday.", "They agreed."}},
-      {"Envoys from Kyiv,\nWarsaw and Vilnius agreed.", {"Envoys from Kyiv,\nWarsaw and Vilnius agreed."}},
+      {"Envoys from Kyiv,\nWarsaw and Vilnius agreed.",
+       {"Envoys from Kyiv,\nWarsaw and Vilnius agreed."}},
       {"The talks were attended by\nMinisters of five states.",
        {"The talks were attended by\nMinisters of five states."}},
-      {"Her message was clear:\n\"No more delays.\"", {"Her message was clear:\n\"No more delays.\""}},
-      {"Related:\nTruce talks resume\nEnvoy named", {"Related:", "Truce talks resume", "Envoy named"}},
-      {"The dispute is over\nfishing rights.", {"The dispute is over\nfishing rights."}},
+      {"Her message was clear:\n\"No more delays.\"",
+       {"Her message was clear:\n\"No more delays.\""}},
+      {"Related:\nTruce talks resume\nEnvoy named",
+       {"Related:", "Truce talks resume", "Envoy named"}},
+      {"The dispute is over\nfishing rights.",
+       {"The dispute is over\nfishing rights."}},
       // A hard-wrapped paragraph joins even before a capitalised line.
       {"Negotiators from both delegations met President\n"
        "Ramos of the coalition on Tuesday and signed the\n"
@@ -206,13 +238,23 @@ const std::vector<Case>& Cases() {
         "It takes effect in May."}},
 
       // List items.
-      {"The demands:\n- a ceasefire\n- talks in Geneva\n* aid corridors\n\xE2\x80\xA2 prisoner swaps",
+      {"The demands:\n- a ceasefire\n- talks in Geneva\n* aid "
+       "corridors\n\xE2\x80\xA2 prisoner swaps",
        {"The demands:", "- a ceasefire", "- talks in Geneva", "* aid corridors",
         "\xE2\x80\xA2 prisoner swaps"}},
-      {"Steps agreed:\n1. Withdraw troops.\n2. Open the border.\n3) Hold elections",
-       {"Steps agreed:", "1. Withdraw troops.", "2. Open the border.", "3) Hold elections"}},
+      {"Steps agreed:\n1. Withdraw troops.\n2. Open the border.\n3) Hold "
+       "elections",
+       {"Steps agreed:", "1. Withdraw troops.", "2. Open the border.",
+        "3) Hold elections"}},
+      {"The plan has three parts:\n- a ceasefire,\n- talks in the capital, "
+       "and\n- aid for the",
+       {"The plan has three parts:", "- a ceasefire,",
+        "- talks in the capital, and", "- aid for the"}},
+      {"Options discussed with the\n1) envoy of the\n2) mediators",
+       {"Options discussed with the", "1) envoy of the", "2) mediators"}},
       {"Key points\n- The army withdraws. Monitors arrive.\n- Elections follow",
-       {"Key points", "- The army withdraws.", "Monitors arrive.", "- Elections follow"}},
+       {"Key points", "- The army withdraws.", "Monitors arrive.",
+        "- Elections follow"}},
 
       // Paragraph breaks always end a sentence.
       {"The first paragraph ends here\n\nthe second starts in lowercase.",
@@ -220,6 +262,16 @@ const std::vector<Case>& Cases() {
       {"Letter to Mr.\n\nOkafor", {"Letter to Mr.", "Okafor"}},
       {"One\n \t \nTwo", {"One", "Two"}},
       {"First.\n\n\n\nSecond.", {"First.", "Second."}},
+
+      // Sentence ends of other scripts, as found in quotations.
+      {"\xE0\xA4\xB9\xE0\xA4\xBE\xE0\xA4\x81\xE0\xA5\xA4 "
+       "\xE0\xA4\xA8\xE0\xA4\xB9\xE0\xA5\x80\xE0\xA4\x82\xE0\xA5\xA4",
+       {"\xE0\xA4\xB9\xE0\xA4\xBE\xE0\xA4\x81\xE0\xA5\xA4",
+        "\xE0\xA4\xA8\xE0\xA4\xB9\xE0\xA5\x80\xE0\xA4\x82\xE0\xA5\xA4"}},
+      {"\xE5\xA5\xBD\xE3\x80\x82\xE6\x98\xAF\xEF\xBC\x9F\xE5\xAF\xB9",
+       {"\xE5\xA5\xBD\xE3\x80\x82", "\xE6\x98\xAF\xEF\xBC\x9F",
+        "\xE5\xAF\xB9"}},
+      {"Is it over\xD8\x9F Yes.", {"Is it over\xD8\x9F", "Yes."}},
 
       // Odd input.
       {"...", {"..."}},
@@ -245,7 +297,9 @@ TEST_CASE("SentenceSplitter splits news text") {
 
 TEST_CASE("SentenceSplitter handles CRLF and a BOM through normalisation") {
   Document doc;
-  doc.original = "\xEF\xBB\xBFHeadline here\r\n\r\nThe talks ended.\r\nBoth sides left.\r\n";
+  doc.original =
+      "\xEF\xBB\xBFHeadline here\r\n\r\nThe talks ended.\r\nBoth sides "
+      "left.\r\n";
   Normalize(&doc, nullptr);
   Splitter().Annotate(&doc);
   REQUIRE(doc.sentences.size() == 3);
@@ -256,20 +310,28 @@ TEST_CASE("SentenceSplitter handles CRLF and a BOM through normalisation") {
   CHECK(doc.sentences[0].span == Span{3, 16});
 }
 
-TEST_CASE("Annotate maps spans back to the original bytes, curly quotes included") {
+TEST_CASE(
+    "Annotate maps spans back to the original bytes, curly quotes included") {
   Document doc;
   doc.original =
-      "\xE2\x80\x9CWe will not yield.\xE2\x80\x9D Lisbon\xE2\x80\x99s envoy\xE2\x80\x94" "calm\xC2\xA0"
+      "\xE2\x80\x9CWe will not yield.\xE2\x80\x9D Lisbon\xE2\x80\x99s "
+      "envoy\xE2\x80\x94"
+      "calm\xC2\xA0"
       "as ever\xE2\x80\x94said so. \xE2\x80\x98Why?\xE2\x80\x99 asked nobody.";
   Normalize(&doc, nullptr);
   Splitter().Annotate(&doc);
   REQUIRE(doc.sentences.size() == 3);
-  CHECK(doc.Original(doc.sentences[0].span) == "\xE2\x80\x9CWe will not yield.\xE2\x80\x9D");
+  CHECK(doc.Original(doc.sentences[0].span) ==
+        "\xE2\x80\x9CWe will not yield.\xE2\x80\x9D");
   CHECK(doc.Text(doc.sentences[0].norm) == "\"We will not yield.\"");
   CHECK(doc.Original(doc.sentences[1].span) ==
-        "Lisbon\xE2\x80\x99s envoy\xE2\x80\x94" "calm\xC2\xA0" "as ever\xE2\x80\x94said so.");
-  CHECK(doc.Text(doc.sentences[1].norm) == "Lisbon's envoy - calm as ever - said so.");
-  CHECK(doc.Original(doc.sentences[2].span) == "\xE2\x80\x98Why?\xE2\x80\x99 asked nobody.");
+        "Lisbon\xE2\x80\x99s envoy\xE2\x80\x94"
+        "calm\xC2\xA0"
+        "as ever\xE2\x80\x94said so.");
+  CHECK(doc.Text(doc.sentences[1].norm) ==
+        "Lisbon's envoy - calm as ever - said so.");
+  CHECK(doc.Original(doc.sentences[2].span) ==
+        "\xE2\x80\x98Why?\xE2\x80\x99 asked nobody.");
 }
 
 TEST_CASE("Annotate replaces earlier sentences") {
@@ -303,13 +365,23 @@ TEST_CASE("Invalid UTF-8 is split without harm and reported by normalisation") {
 
 TEST_CASE("Random and binary input gives well-formed spans") {
   std::mt19937 rng(42);
-  const std::string alphabet[] = {"a",  "B", " ", "\n", "\n\n", ".",  "?", "!", "\"", "'",
-                                  ")",  "(", "1", "Mr", "U.S", "\t", "-", "\xE2\x80\xA6",
-                                  "\xE2", "\xC3", "\xFF", "\xE2\x80\x9D", "The"};
+  const std::string alphabet[] = {"a",    "B",
+                                  " ",    "\n",
+                                  "\n\n", ".",
+                                  "?",    "!",
+                                  "\"",   "'",
+                                  ")",    "(",
+                                  "1",    "Mr",
+                                  "U.S",  "\t",
+                                  "-",    "\xE2\x80\xA6",
+                                  "\xE2", "\xC3",
+                                  "\xFF", "\xE2\x80\x9D",
+                                  "The"};
   for (int round = 0; round < 300; ++round) {
     std::string text;
     int pieces = static_cast<int>(rng() % 200);
-    for (int i = 0; i < pieces; ++i) text += alphabet[rng() % std::size(alphabet)];
+    for (int i = 0; i < pieces; ++i)
+      text += alphabet[rng() % std::size(alphabet)];
     std::vector<Span> spans;
     Splitter().Split(text, &spans);
     CAPTURE(text);
@@ -343,8 +415,9 @@ TEST_CASE("A huge run without punctuation is cut into bounded pieces") {
 // Abbreviation files.
 
 std::string WriteTemp(const std::string& name, const std::string& text) {
-  std::filesystem::path path = std::filesystem::temp_directory_path() /
-                               ("stance_sent_" + std::to_string(getpid()) + "_" + name);
+  std::filesystem::path path =
+      std::filesystem::temp_directory_path() /
+      ("stance_sent_" + std::to_string(getpid()) + "_" + name);
   std::ofstream(path, std::ios::binary) << text;
   return path.string();
 }
@@ -367,7 +440,8 @@ TEST_CASE("The shipped abbreviations file loads") {
 
 TEST_CASE("A missing abbreviations file is an error naming it") {
   std::unique_ptr<SentenceSplitter> splitter;
-  Status s = SentenceSplitter::Create("/nonexistent/abbreviations.yaml", &splitter);
+  Status s =
+      SentenceSplitter::Create("/nonexistent/abbreviations.yaml", &splitter);
   CHECK(s.code() == Status::kIOError);
   CHECK(s.ToString().find("/nonexistent/abbreviations.yaml") == 0);
   CHECK(splitter == nullptr);
@@ -384,12 +458,14 @@ TEST_CASE("Malformed abbreviation files give path:line:col") {
       // YAML syntax error: an unclosed flow sequence.
       {"name: a\nversion: 1\ntitles: [Mr., Dr.\n", 4, 1, ""},
       // An entry without its period.
-      {"name: a\nversion: 1\ntitles:\n  - Mr.\n  - Dr\n", 5, 5, "'Dr' must end with a period"},
+      {"name: a\nversion: 1\ntitles:\n  - Mr.\n  - Dr\n", 5, 5,
+       "'Dr' must end with a period"},
       // An unknown key.
-      {"name: a\nversion: 1\ntittles:\n  - Mr.\n", 3, 1, "unknown key 'tittles'"},
+      {"name: a\nversion: 1\ntittles:\n  - Mr.\n", 3, 1,
+       "unknown key 'tittles'"},
       // The same abbreviation in two lists.
-      {"name: a\nversion: 1\ntitles: [Mr.]\nabbreviations: [etc., Mr.]\n", 4, 23,
-       "'Mr.' is already listed on line 3"},
+      {"name: a\nversion: 1\ntitles: [Mr.]\nabbreviations: [etc., Mr.]\n", 4,
+       23, "'Mr.' is already listed on line 3"},
       // A list that is not a list.
       {"name: a\nversion: 1\nmonths: Jan.\n", 3, 9, "'months' must be a list"},
       // A starter with a period.
@@ -411,7 +487,8 @@ TEST_CASE("Malformed abbreviation files give path:line:col") {
     CHECK(s.location().line == b.line);
     CHECK(s.location().col == b.col);
     CHECK(s.message().find(b.message) != std::string::npos);
-    std::string where = ":" + std::to_string(b.line) + ":" + std::to_string(b.col) + ": ";
+    std::string where =
+        ":" + std::to_string(b.line) + ":" + std::to_string(b.col) + ": ";
     CHECK(s.ToString().find(where) != std::string::npos);
   }
 }
