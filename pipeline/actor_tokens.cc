@@ -1,6 +1,8 @@
 #include "pipeline/actor_tokens.h"
 
+#include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
 
 #include <utf8proc.h>
@@ -144,6 +146,9 @@ void ForEachNormalizedByte(std::string_view token, Emit emit) {
   }
 }
 
+static_assert(std::endian::native == std::endian::little,
+              "ScanAsciiWord reads the first byte as the lowest one");
+
 // Up to 8 bytes at `p` (k of them, 1 <= k <= 8) as a word, the rest zero.
 // Reads a whole word when `end` allows, as it nearly always does.
 inline uint64_t LoadPartial(const char* p, size_t k, const char* end) {
@@ -157,31 +162,77 @@ inline uint64_t LoadPartial(const char* p, size_t k, const char* end) {
   return w;
 }
 
-// Hashes `n` bytes eight at a time; `or_mask` is OR-ed into every byte (0x20
-// lower-cases ASCII letters and leaves digits alone).
-uint64_t HashBytes(const char* p, size_t n, const char* end, uint64_t or_mask) {
-  uint64_t h = 0x243f6a8885a308d3ULL ^ n;
-  while (n > 0) {
-    size_t k = n < 8 ? n : 8;
-    uint64_t w = LoadPartial(p, k, end);
-    w |= or_mask & (~uint64_t{0} >> (64 - 8 * k));
-    h = (h ^ w) * 0xbf58476d1ce4e5b9ULL;
-    h ^= h >> 31;
-    p += k;
-    n -= k;
+inline uint64_t MixChunk(uint64_t h, uint64_t w) {
+  h = (h ^ w) * 0xbf58476d1ce4e5b9ULL;
+  return h ^ (h >> 31);
+}
+constexpr uint64_t kHashSeed = 0x243f6a8885a308d3ULL;
+
+// Hashes `n` bytes eight at a time (the last chunk zero-padded; tokens hold
+// no NUL, so padding cannot make two tokens equal).
+uint64_t HashBytes(const char* p, size_t n) {
+  uint64_t h = kHashSeed;
+  for (; n > 0; p += std::min<size_t>(n, 8), n -= std::min<size_t>(n, 8)) {
+    h = MixChunk(h, LoadPartial(p, std::min<size_t>(n, 8), p + n));
   }
   return h;
+}
+
+// The hash of each one-character ASCII token.
+const std::array<uint64_t, 128> kPunctHashes = [] {
+  std::array<uint64_t, 128> t{};
+  for (int c = 0; c < 128; ++c) t[c] = MixChunk(kHashSeed, static_cast<uint64_t>(c));
+  return t;
+}();
+
+const uint64_t kPossessiveHash = HashBytes("'s", 2);
+
+// Scans the run of ASCII letters and digits at `p` (up to `end`) eight bytes
+// at a time, hashing it as HashBytes does, both as written and lower-cased.
+// Returns its length. A byte loop would mispredict its exit at the end of
+// nearly every word.
+size_t ScanAsciiWord(const char* p, const char* end, uint64_t* hash, uint64_t* folded) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHigh = 0x8080808080808080ULL;
+  constexpr uint64_t kCase = 0x20 * kOnes;  // OR-ed in, lower-cases letters and keeps digits
+  // The high bit of each byte of `v` (all below 0x80) is set where byte >= lo.
+  auto at_least = [](uint64_t v, unsigned lo) { return (v + (0x80 - lo) * kOnes) & kHigh; };
+  uint64_t h = kHashSeed, f = kHashSeed;
+  size_t len = 0;
+  while (true) {
+    const size_t avail = static_cast<size_t>(end - (p + len));
+    const uint64_t x = avail == 0 ? 0 : LoadPartial(p + len, std::min<size_t>(avail, 8), end);
+    const uint64_t ascii = ~x & kHigh;
+    const uint64_t x7 = x & ~kHigh;
+    const uint64_t lower = x7 | kCase;
+    const uint64_t letter = at_least(lower, 'a') & ~at_least(lower, 'z' + 1) & ascii;
+    const uint64_t digit = at_least(x7, '0') & ~at_least(x7, '9' + 1) & ascii;
+    const uint64_t stop = ~(letter | digit) & kHigh;  // zeros past the end stop too
+    if (stop == 0) {
+      h = MixChunk(h, x);
+      f = MixChunk(f, x | kCase);
+      len += 8;
+      continue;
+    }
+    const int n = std::countr_zero(stop) / 8;  // the first stop in memory order
+    if (n > 0) {
+      const uint64_t keep = ~uint64_t{0} >> (64 - 8 * n);
+      h = MixChunk(h, x & keep);
+      f = MixChunk(f, (x | kCase) & keep);
+    }
+    *hash = h;
+    *folded = f;
+    return len + n;
+  }
 }
 
 // The slow path, for tokens with non-ASCII bytes, apostrophes or dots: hash
 // the normalised text.
 void HashToken(std::string_view token, uint64_t* exact, uint64_t* folded) {
   std::string normal = NormalizeToken(token, false);
-  *exact = HashBytes(normal.data(), normal.size(), normal.data() + normal.size(), 0);
+  *exact = HashBytes(normal.data(), normal.size());
   std::string lower = NormalizeToken(token, true);
-  *folded = lower == normal
-                ? *exact
-                : HashBytes(lower.data(), lower.size(), lower.data() + lower.size(), 0);
+  *folded = lower == normal ? *exact : HashBytes(lower.data(), lower.size());
 }
 
 }  // namespace
@@ -210,88 +261,99 @@ bool NormalizedEquals(std::string_view token, std::string_view normalized, bool 
 void Tokenize(std::string_view text, uint32_t base, std::vector<Token>* out) {
   const size_t first = out->size();
   const size_t n = text.size();
+  const char* const data = text.data();
+  // Appends a token in place (building it on the stack and copying it in
+  // costs a store-forwarding stall per token).
+  auto emit = [&](size_t b, size_t e, TokenKind kind) -> Token& {
+    const uint32_t begin = base + static_cast<uint32_t>(b);
+    const bool glued = out->size() > first && out->back().end == begin;
+    if (glued) out->back().glued_right = true;
+    Token& t = out->emplace_back();
+    t.begin = begin;
+    t.end = base + static_cast<uint32_t>(e);
+    t.kind = kind;
+    t.glued_left = glued;
+    return t;
+  };
   size_t i = 0;
   while (i < n) {
-    int len;
-    CharClass cls = Classify(text, i, &len);
-    if (cls == kSpace) {
-      i += len;
+    const unsigned char c = static_cast<unsigned char>(data[i]);
+    if (c < 0x80 && kAscii[c] != kLetter && kAscii[c] != kApostrophe) {
+      if (kAscii[c] == kSpace) {
+        ++i;
+        continue;
+      }
+      // One ASCII punctuation character; no normalisation applies.
+      Token& t = emit(i, i + 1, TokenKind::kPunct);
+      t.hash = t.folded_hash = kPunctHashes[c];
+      t.hyphen = c == '-';
+      ++i;
       continue;
     }
-    Token token;
-    const size_t start = i;
-    if (cls == kLetter && len == 1 && !(i + 1 < n && text[i + 1] == '.')) {
+    if (c < 0x80 && kAscii[c] == kLetter && !(i + 1 < n && data[i + 1] == '.')) {
       // The common case: a word of ASCII letters and digits.
-      size_t j = i;
-      bool upper = false;
-      while (j < n) {
-        unsigned char c = static_cast<unsigned char>(text[j]);
-        if (c >= 0x80 || kAscii[c] != kLetter) break;
-        upper = upper || (c >= 'A' && c <= 'Z');
-        ++j;
-      }
-      if (j == n || (static_cast<unsigned char>(text[j]) < 0x80 && text[j] != '\'')) {
-        token.kind = TokenKind::kWord;
-        token.begin = base + static_cast<uint32_t>(start);
-        token.end = base + static_cast<uint32_t>(j);
-        const char* end = text.data() + n;
-        token.hash = HashBytes(text.data() + start, j - start, end, 0);
-        token.folded_hash =
-            upper ? HashBytes(text.data() + start, j - start, end, 0x2020202020202020ULL)
-                  : token.hash;
-        token.upper = text[start] >= 'A' && text[start] <= 'Z';
-        if (out->size() > first && out->back().end == token.begin) {
-          out->back().glued_right = true;
-          token.glued_left = true;
-        }
-        out->push_back(token);
+      uint64_t hash, folded;
+      const size_t j = i + ScanAsciiWord(data + i, data + n, &hash, &folded);
+      if (j == n || (static_cast<unsigned char>(data[j]) < 0x80 && data[j] != '\'')) {
+        Token& t = emit(i, j, TokenKind::kWord);
+        t.hash = hash;
+        t.folded_hash = folded;
+        t.upper = c >= 'A' && c <= 'Z';
         i = j;
         continue;
       }
     }
+    // Everything else: non-ASCII, apostrophes, acronyms and initials.
+    int len;
+    const CharClass cls = Classify(text, i, &len);
+    if (cls == kSpace) {
+      i += len;
+      continue;
+    }
+    const size_t start = i;
+    TokenKind kind = TokenKind::kPunct;
     if (cls == kLetter) {
-      token.kind = TokenKind::kWord;
+      kind = TokenKind::kWord;
       i = ScanWord(text, i);
     } else if (cls == kApostrophe) {
       // A possessive needs a word right before it.
-      bool after_word = out->size() > first && out->back().kind == TokenKind::kWord &&
-                        out->back().end == base + start;
-      token.kind = TokenKind::kPunct;
+      const bool after_word = out->size() > first && out->back().kind == TokenKind::kWord &&
+                              out->back().end == base + start;
       if (after_word && IsPossessiveS(text, start + len)) {
-        token.kind = TokenKind::kPossessive;
+        kind = TokenKind::kPossessive;
         i = start + len + 1;
       } else {
-        char last = text[start - 1];
+        const char last = start > 0 ? data[start - 1] : ' ';
         int next_len;
-        bool word_follows = start + len < n && Classify(text, start + len, &next_len) == kLetter;
+        const bool word_follows =
+            start + len < n && Classify(text, start + len, &next_len) == kLetter;
         if (after_word && (last == 's' || last == 'S') && !word_follows) {
-          token.kind = TokenKind::kPossessive;
+          kind = TokenKind::kPossessive;
         }
         i = start + len;
       }
     } else {
-      token.kind = TokenKind::kPunct;
-      token.hyphen = cls == kHyphen;
       i += len;
     }
-    std::string_view piece = text.substr(start, i - start);
-    token.begin = base + static_cast<uint32_t>(start);
-    token.end = base + static_cast<uint32_t>(i);
-    if (token.kind == TokenKind::kPossessive) {
-      HashToken(piece.size() > 1 ? "'s" : "'", &token.hash, &token.folded_hash);
+    const std::string_view piece = text.substr(start, i - start);
+    Token& t = emit(start, i, kind);
+    t.hyphen = cls == kHyphen;
+    if (kind == TokenKind::kPossessive) {
+      t.hash = t.folded_hash = piece.size() > 1 ? kPossessiveHash : kPunctHashes['\''];
+    } else if (cls == kHyphen) {
+      t.hash = t.folded_hash = kPunctHashes['-'];
+    } else if (cls == kApostrophe) {
+      t.hash = t.folded_hash = kPunctHashes['\''];
+    } else if (kind == TokenKind::kPunct) {
+      t.hash = t.folded_hash = HashBytes(piece.data(), piece.size());  // nothing to normalise
     } else {
-      HashToken(piece, &token.hash, &token.folded_hash);
+      HashToken(piece, &t.hash, &t.folded_hash);
     }
-    if (token.kind == TokenKind::kWord) {
+    if (kind == TokenKind::kWord) {
       char32_t cp = static_cast<unsigned char>(piece[0]);
       if (cp >= 0x80) DecodeUtf8(piece, 0, &cp);
-      token.upper = IsUpperCodePoint(cp);
+      t.upper = IsUpperCodePoint(cp);
     }
-    if (out->size() > first && out->back().end == token.begin) {
-      out->back().glued_right = true;
-      token.glued_left = true;
-    }
-    out->push_back(token);
   }
 }
 

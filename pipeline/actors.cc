@@ -173,6 +173,7 @@ class NgramIndex {
 struct ActorInfo {
   std::string stem;  // starts descriptions: `stem`, else the first demonym ("Russian")
   int32_t state = -1;   // index among the states, for their institutions
+  int32_t affiliation = -1;  // the actor named by Actor::affiliation
   std::vector<Token> name_tokens;  // people: the canonical name, tokenised
 };
 
@@ -681,6 +682,8 @@ void Loader::Finish() {
     } else if (actor.affiliation.empty()) {
       actor.affiliation = actor.name;  // a state or body speaks for itself
     }
+    auto it = d.by_name.find(actor.affiliation);
+    if (it != d.by_name.end()) d.info[i].affiliation = static_cast<int32_t>(it->second);
   }
   // Each state's institutions: "Russian" + "Foreign Ministry". A declared
   // actor of the same name (with its own aliases) takes the place.
@@ -698,6 +701,7 @@ void Loader::Finish() {
       if (inserted) {
         d.actors.push_back(std::move(generated));
         d.info.emplace_back();
+        d.info.back().affiliation = static_cast<int32_t>(i);
       }
       d.institutions[d.info[i].state * d.org_bodies + d.bodies[b].org_index] = it->second;
     }
@@ -800,6 +804,11 @@ class Matcher {
       FindHits();
       size_t i = 0;
       while (i < n_) {
+        // Most tokens start nothing: no name, role or body, and no person met.
+        if ((kinds_[i] & kStartBits) == 0 && (people_.empty() || !IsUpperWord(i))) {
+          ++i;
+          continue;
+        }
         Candidate c;
         if (!Best(i, &c)) {
           ++i;
@@ -1145,10 +1154,9 @@ class Matcher {
   // The affiliation a person gets from the ref of their title: the state when
   // the ref is one of its bodies, else the ref itself.
   std::string PersonAffiliation(const Ref& ref) const {
-    const Actor& a = d_.actors[ref.actor];
-    const Actor* up = d_.ByName(a.affiliation);
-    if (up != nullptr && up->type == ActorType::kCountry) return up->name;
-    return a.name;
+    const int32_t up = d_.info[ref.actor].affiliation;
+    if (up >= 0 && d_.actors[up].type == ActorType::kCountry) return d_.actors[up].name;
+    return d_.actors[ref.actor].name;
   }
 
   // "Russian" (the stem) for a state, else the actor's name: the start of a
@@ -1206,10 +1214,21 @@ class Matcher {
            tokens_[i - 1].glued_right && tokens_[i - 2].kind == TokenKind::kWord;
   }
 
-  // A state, organisation or group by name.
-  void TryAlias(size_t i, Candidate* best, bool* found) const {
+  // What starts at a token, worked out once for all the candidates.
+  struct Start {
+    bool has_ref = false;
     Ref ref;
-    if (!ParseRef(i, &ref)) return;
+    bool has_known = false;  // a person of the table
+    ActorHit known;
+    bool has_met = false;  // a person met earlier in the document
+    int32_t met = -1;
+    size_t met_end = 0;
+  };
+
+  // A state, organisation or group by name.
+  void TryAlias(size_t i, const Start& s, Candidate* best, bool* found) const {
+    if (!s.has_ref) return;
+    const Ref& ref = s.ref;
     Candidate c;
     c.end = ref.end;
     c.priority = 5;
@@ -1226,19 +1245,14 @@ class Matcher {
   }
 
   // A person of the table by name or alias, or one met before.
-  void TryPerson(size_t i, Candidate* best, bool* found) const {
-    ActorHit known;
-    bool has_known = ActorAt(i, true, &known);
-    int32_t met = -1;
-    size_t met_end = 0;
-    bool has_met = MetAt(i, &met, &met_end);
-    if (!has_known && !has_met) return;
+  void TryPerson(size_t i, const Start& s, Candidate* best, bool* found) const {
+    if (!s.has_known && !s.has_met) return;
     Candidate c;
-    if (has_met && (!has_known || met_end >= known.end)) {
-      NamedPerson({met_end, -1, met}, i, &c);
+    if (s.has_met && (!s.has_known || s.met_end >= s.known.end)) {
+      NamedPerson({s.met_end, -1, s.met}, i, &c);
       c.priority = 4;
     } else {
-      NamedPerson({known.end, static_cast<int32_t>(known.actor), -1}, i, &c);
+      NamedPerson({s.known.end, static_cast<int32_t>(s.known.actor), -1}, i, &c);
       c.priority = 3;
     }
     Consider(std::move(c), best, found);
@@ -1246,41 +1260,37 @@ class Matcher {
 
   // "the Indian delegation", "Chinese officials", "the Trump administration",
   // "the government of India", "the Ministry of Foreign Affairs of Pakistan".
-  void TryDescription(size_t i, Candidate* best, bool* found) const {
+  void TryDescription(size_t i, const Start& s, Candidate* best, bool* found) const {
     uint32_t body;
     size_t end;
-    Ref ref;
-    if (ParseRef(i, &ref)) {
-      size_t j = ref.end + (IsPossessive(ref.end) ? 1 : 0);
+    if (s.has_ref) {
+      size_t j = s.ref.end + (IsPossessive(s.ref.end) ? 1 : 0);
       if (BodyAt(j, false, &body, &end)) {
         Candidate c;
         c.end = end;
         c.priority = 2;
-        SetActor(ref.actor, &c);
+        SetActor(s.ref.actor, &c);
         Consider(std::move(c), best, found);
       }
     }
     // A person's government: the state they lead.
-    ActorHit person;
-    int32_t met = -1;
-    size_t met_end = 0;
-    std::string state;
+    int32_t state = -1;
     size_t after = 0;
-    if (ActorAt(i, true, &person)) {
-      state = d_.actors[person.actor].affiliation;
-      after = person.end;
-    } else if (MetAt(i, &met, &met_end)) {
-      state = people_.person(met).affiliation;
-      after = met_end;
+    if (s.has_known) {
+      state = d_.info[s.known.actor].affiliation;
+      after = s.known.end;
+    } else if (s.has_met) {
+      auto it = d_.by_name.find(people_.person(s.met).affiliation);
+      if (it != d_.by_name.end()) state = static_cast<int32_t>(it->second);
+      after = s.met_end;
     }
-    if (!state.empty()) {
+    if (state >= 0) {
       size_t j = after + (IsPossessive(after) ? 1 : 0);
-      auto it = d_.by_name.find(state);
-      if (it != d_.by_name.end() && BodyAt(j, false, &body, &end)) {
+      if (BodyAt(j, false, &body, &end)) {
         Candidate c;
         c.end = end;
         c.priority = 2;
-        SetActor(it->second, &c);
+        SetActor(state, &c);
         Consider(std::move(c), best, found);
       }
     }
@@ -1307,11 +1317,11 @@ class Matcher {
   // Lavrov", "President Trump", "ambassador Vinay Kumar", "a State
   // Department spokesperson", "the spokesperson for Russia's Foreign
   // Ministry".
-  void TryTitle(size_t i, Candidate* best, bool* found) const {
+  void TryTitle(size_t i, const Start& s, Candidate* best, bool* found) const {
     std::string prefixes;
     size_t j = ScanPrefixes(i, &prefixes);
-    Ref ref;
-    bool has_ref = ParseRef(j, &ref);
+    Ref ref = s.ref;
+    bool has_ref = j == i ? s.has_ref : ParseRef(j, &ref);
     if (has_ref) j = ref.end + (IsPossessive(ref.end) ? 1 : 0);
     RoleMatch role;
     if (!ParseRole(j, &prefixes, &role)) return;
@@ -1380,13 +1390,15 @@ class Matcher {
   }
 
   bool Best(size_t i, Candidate* best) const {
-    // Most tokens start nothing: no name, role or body, and no person met.
-    if ((kinds_[i] & kStartBits) == 0 && (people_.empty() || !IsUpperWord(i))) return false;
+    Start s;
+    s.has_ref = ParseRef(i, &s.ref);
+    s.has_known = ActorAt(i, true, &s.known);
+    s.has_met = MetAt(i, &s.met, &s.met_end);
     bool found = false;
-    TryAlias(i, best, &found);
-    TryPerson(i, best, &found);
-    TryDescription(i, best, &found);
-    TryTitle(i, best, &found);
+    TryAlias(i, s, best, &found);
+    TryPerson(i, s, best, &found);
+    TryDescription(i, s, best, &found);
+    TryTitle(i, s, best, &found);
     TryHonorific(i, best, &found);
     return found;
   }
