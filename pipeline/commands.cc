@@ -247,7 +247,7 @@ void Batch::ProcessJsonlFile(const std::string& path) {
 }
 
 bool Batch::ProcessDocument(const std::string& id, std::string text) {
-  DocumentWarnings warnings(&id, console_.err);
+  DocumentWarnings warnings(&id, console_.err, options_.verbose);
   Status s;
   // A stage that throws fails this document, not the batch.
   try {

@@ -67,8 +67,9 @@ struct BatchOptions {
   // Files, folders, or "-" for standard input. At least one.
   std::vector<std::string> inputs;
 
-  // Print the summary line ("N documents: N written, N failed") to
-  // console.err. Default: false.
+  // Print the summary line ("N documents: N written, N failed") and the
+  // stages' notes (e.g. a quotation without a speaker) to console.err.
+  // Default: false.
   bool verbose = false;
 
   // Larger documents fail (PipelineOptions::max_document_bytes).

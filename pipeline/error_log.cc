@@ -20,6 +20,7 @@ void ErrorLog::Report(const std::string& doc, const std::string& stage,
 }
 
 void DocumentWarnings::Report(const Diagnostic& diagnostic) {
+  if (diagnostic.severity == Diagnostic::kNote && !show_notes_) return;
   if (diagnostic.location.path == *doc_id_) {
     *console_ << diagnostic.ToString() << '\n';
   } else {

@@ -39,13 +39,15 @@ class ErrorLog {
 // the document). Both must outlive the sink.
 class DocumentWarnings : public DiagnosticSink {
  public:
-  DocumentWarnings(const std::string* doc_id, std::ostream* console)
-      : doc_id_(doc_id), console_(console) {}
+  // Notes (Diagnostic::kNote) are shown only when `show_notes`.
+  DocumentWarnings(const std::string* doc_id, std::ostream* console, bool show_notes = false)
+      : doc_id_(doc_id), console_(console), show_notes_(show_notes) {}
   void Report(const Diagnostic& diagnostic) override;
 
  private:
   const std::string* const doc_id_;
   std::ostream* const console_;
+  const bool show_notes_;
 };
 
 }  // namespace stance

@@ -20,7 +20,7 @@ std::string Status::ToString() const {
 std::string Diagnostic::ToString() const {
   std::string out;
   if (!location.empty()) out += location.ToString() + ": ";
-  out += severity == kError ? "error: " : "warning: ";
+  out += severity == kError ? "error: " : severity == kWarning ? "warning: " : "note: ";
   out += message;
   if (!source_line.empty()) {
     out += "\n  " + source_line + "\n  ";

@@ -76,7 +76,9 @@ class Status {
 // A finding with a place: a rule-file error, an unattributed quote, a byte of
 // invalid UTF-8. `source_line` (optional) is the text of the line, for a caret.
 struct Diagnostic {
-  enum Severity { kWarning, kError };
+  // kNote is an analysis remark (an unattributed quote), shown on request;
+  // kWarning is a problem with the input; kError stops the work.
+  enum Severity { kNote, kWarning, kError };
   Severity severity = kError;
   SourceLocation location;
   std::string message;
