@@ -186,13 +186,13 @@ bool Lexicon::Phrases(std::string_view name, std::string_view form, std::vector<
     add(e->base), add(e->s), add(e->ed), add(e->ing), add(e->fixed);
     if (e->base.empty() && e->fixed.empty()) add(e->noun);
   } else if (form == "base") {
-    add(e->base);
+    add(e->base), add(e->fixed);
   } else if (form == "s") {
-    add(e->s);
+    add(e->s), add(e->fixed);
   } else if (form == "ed") {
-    add(e->ed);
+    add(e->ed), add(e->fixed);
   } else if (form == "ing") {
-    add(e->ing);
+    add(e->ing), add(e->fixed);
   } else if (form == "noun") {
     add(e->noun);
   } else {

@@ -164,6 +164,14 @@ void MatchRule(const RuleSet::Data& data, const Document& cdoc, int si, const Ma
 
     bool negated = rule.negation != StanceRule::Negation::kIgnore && data.negator &&
                    RE2::PartialMatch(CueWindow(text, cue_begin, holder_end), *data.negator);
+    // A passive cue ("is backed by") reverses who holds the stance.
+    if (rule.voice != StanceRule::Voice::kAny && data.passive) {
+      std::string_view after = std::string_view(text).substr(cue_end);
+      size_t k = after.find_first_not_of(" \t\n");
+      bool by = k != std::string_view::npos && after.substr(k, 3) == "by " ;
+      bool passive = by && RE2::PartialMatch(CueWindow(text, cue_begin, holder_end), *data.passive);
+      if (passive != (rule.voice == StanceRule::Voice::kPassive)) continue;
+    }
     bool hedged =
         data.hedge && RE2::PartialMatch(CueWindow(text, cue_begin, holder_end), *data.hedge);
     std::string stance = rule.stance;

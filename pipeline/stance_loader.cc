@@ -11,7 +11,7 @@
 namespace stance {
 namespace {
 
-const std::set<std::string> kRuleKeys = {"id",       "stance",   "pattern",  "holders",
+const std::set<std::string> kRuleKeys = {"id",       "stance",   "pattern",  "holders", "voice",
                                          "target",   "priority", "negation", "examples",
                                          "counter_examples", "note"};
 
@@ -157,6 +157,18 @@ bool LoadRuleFile(const std::string& path, RuleSet::Data* data, std::map<std::st
       sink->Report(file->ErrorAt(node["negation"], "'negation' must be drop, flip, mark or ignore"));
       rule_ok = false;
     }
+    std::string voice = "active";
+    rule_ok &= file->OptionalString(node, "voice", &voice, sink);
+    if (voice == "active") {
+      rule->voice = StanceRule::Voice::kActive;
+    } else if (voice == "passive") {
+      rule->voice = StanceRule::Voice::kPassive;
+    } else if (voice == "any") {
+      rule->voice = StanceRule::Voice::kAny;
+    } else {
+      sink->Report(file->ErrorAt(node["voice"], "'voice' must be active, passive or any"));
+      rule_ok = false;
+    }
     // Holders and target default to the slots of the matching classes.
     rule_ok &= file->OptionalStrings(node, "holders", &rule->holder_slots, sink);
     rule_ok &= file->OptionalString(node, "target", &rule->target_slot, sink);
@@ -225,8 +237,8 @@ bool LoadRuleFile(const std::string& path, RuleSet::Data* data, std::map<std::st
 }
 
 // An RE2 that finds any phrase of lexicon entry `name` ending right before
-// the cue, allowing up to two words in between ("did not firmly oppose").
-std::unique_ptr<RE2> CueWindowRegex(const Lexicon& lexicon, const char* name) {
+// the cue, allowing up to `words_between` words ("did not firmly oppose").
+std::unique_ptr<RE2> CueWindowRegex(const Lexicon& lexicon, const char* name, int words_between) {
   std::vector<std::string> phrases;
   std::string error;
   if (!lexicon.Phrases(name, "", &phrases, &error)) return nullptr;
@@ -238,7 +250,9 @@ std::unique_ptr<RE2> CueWindowRegex(const Lexicon& lexicon, const char* name) {
   }
   RE2::Options options(RE2::Quiet);
   options.set_case_sensitive(false);
-  auto re = std::make_unique<RE2>("(?:" + alternation + ")\\b(?:\\s+[\\w'-]+){0,2}\\s*$", options);
+  auto re = std::make_unique<RE2>("(?:" + alternation + ")\\b(?:\\s+[\\w'-]+){0," +
+                                      std::to_string(words_between) + "}\\s*$",
+                                  options);
   return re->ok() ? std::move(re) : nullptr;
 }
 
@@ -284,8 +298,9 @@ Status RuleSet::Load(const std::string& rules_dir, std::unique_ptr<RuleSet>* out
                   "the rules together exceed RE2's memory budget for the prefilter", {}});
     return Status::RuleError("rules have errors", {rules_dir});
   }
-  data->negator = CueWindowRegex(*data->lexicon, "negator");
-  data->hedge = CueWindowRegex(*data->lexicon, "hedge");
+  data->negator = CueWindowRegex(*data->lexicon, "negator", 2);
+  data->hedge = CueWindowRegex(*data->lexicon, "hedge", 2);
+  data->passive = CueWindowRegex(*data->lexicon, "passive_aux", 1);
   for (const std::string& s : data->lexicon->sources()) data->sources.push_back(s);
   for (const std::string& s : data->targets->sources()) data->sources.push_back(s);
   out->reset(new RuleSet(std::move(data)));

@@ -44,6 +44,10 @@ struct StanceRule {
   int order = 0;  // position across all files, the last tie-break
   enum class Negation { kDrop, kFlip, kMark, kIgnore };
   Negation negation = Negation::kDrop;
+  // Active rules do not fire on a passive cue ("X, who is backed by Y");
+  // passive rules are written for it; `any` rules do not care.
+  enum class Voice { kActive, kPassive, kAny };
+  Voice voice = Voice::kActive;
   std::unique_ptr<re2::RE2> re;
   CompiledPattern pattern;
   std::vector<int> slot_groups;  // RE2 capture index of each pattern.slots entry
@@ -63,6 +67,7 @@ struct RuleSet::Data {
   std::unique_ptr<re2::RE2::Set> prefilter;
   std::unique_ptr<re2::RE2> negator;  // from lexicon entry 'negator'
   std::unique_ptr<re2::RE2> hedge;    // from lexicon entry 'hedge'
+  std::unique_ptr<re2::RE2> passive;  // from lexicon entry 'passive_aux'
   std::vector<std::string> sources;   // name:version of every file
 };
 
