@@ -60,6 +60,19 @@ std::string CleanTarget(std::string_view text) {
   return out;
 }
 
+// True if `word` is one of the -ed forms of `entry` (any case).
+bool IsParticiple(const Lexicon::Entry& entry, std::string_view word) {
+  for (const std::string& ed : entry.ed) {
+    if (ed.size() == word.size() &&
+        std::equal(ed.begin(), ed.end(), word.begin(), [](char a, char b) {
+          return a == std::tolower(static_cast<unsigned char>(b));
+        })) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // The text just before a cue, back to the last comma, semicolon or quote
 // mark: where a negator or hedge that governs the cue must stand.
 std::string_view CueWindow(std::string_view text, size_t cue, size_t floor) {
@@ -100,8 +113,13 @@ void MatchRule(const RuleSet::Data& data, const Document& cdoc, int si, const Ma
     // "joined X in opposing", "rejected A and called for B" the stance verb
     // comes last.
     re2::StringPiece cue;
-    for (int g : rule.cue_groups) {
-      if (g > 0 && groups[g].data() != nullptr) cue = groups[g];
+    const Lexicon::Entry* cue_entry = nullptr;
+    for (size_t k = 0; k < rule.cue_groups.size(); ++k) {
+      int g = rule.cue_groups[k];
+      if (g > 0 && groups[g].data() != nullptr) {
+        cue = groups[g];
+        cue_entry = data.lexicon->Find(rule.pattern.cues[k].name);
+      }
     }
     size_t cue_begin = cue.data() ? cue.data() - text.data() : m_begin;
     size_t cue_end = cue.data() ? cue_begin + cue.size() : m_end;
@@ -164,12 +182,16 @@ void MatchRule(const RuleSet::Data& data, const Document& cdoc, int si, const Ma
 
     bool negated = rule.negation != StanceRule::Negation::kIgnore && data.negator &&
                    RE2::PartialMatch(CueWindow(text, cue_begin, holder_end), *data.negator);
-    // A passive cue ("is backed by") reverses who holds the stance.
-    if (rule.voice != StanceRule::Voice::kAny && data.passive) {
+    // A passive cue ("is backed by", "was praised in") reverses who holds
+    // the stance.
+    if (rule.voice != StanceRule::Voice::kAny && data.passive && cue_entry != nullptr &&
+        IsParticiple(*cue_entry, std::string_view(cue.data(), cue.size()))) {
       std::string_view after = std::string_view(text).substr(cue_end);
       size_t k = after.find_first_not_of(" \t\n");
-      bool by = k != std::string_view::npos && after.substr(k, 3) == "by " ;
-      bool passive = by && RE2::PartialMatch(CueWindow(text, cue_begin, holder_end), *data.passive);
+      // "is opposed to", "is committed to" are active in meaning.
+      bool to = k != std::string_view::npos && after.substr(k, 3) == "to ";
+      bool passive =
+          !to && RE2::PartialMatch(CueWindow(text, cue_begin, holder_end), *data.passive);
       if (passive != (rule.voice == StanceRule::Voice::kPassive)) continue;
     }
     bool hedged =
