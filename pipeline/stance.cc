@@ -62,6 +62,7 @@ std::string CleanTarget(std::string_view text) {
 
 // True if `word` is one of the -ed forms of `entry` (any case).
 bool IsParticiple(const Lexicon::Entry& entry, std::string_view word) {
+  if (word.size() > 2 && word.substr(word.size() - 2) == "ed") return true;
   for (const std::string& ed : entry.ed) {
     if (ed.size() == word.size() &&
         std::equal(ed.begin(), ed.end(), word.begin(), [](char a, char b) {
@@ -79,6 +80,9 @@ std::string_view CueWindow(std::string_view text, size_t cue, size_t floor) {
   size_t begin = cue > 80 ? cue - 80 : 0;
   begin = std::max(begin, floor);
   std::string_view w = text.substr(begin, cue - begin);
+  // A quote mark right before the cue ('accused X of "siding') is no
+  // boundary: the words before it still govern the cue.
+  while (!w.empty() && (w.back() == ' ' || w.back() == '"')) w.remove_suffix(1);
   size_t cut = w.find_last_of(",;\"");
   if (cut != std::string_view::npos) w.remove_prefix(cut + 1);
   return w;
@@ -180,6 +184,22 @@ void MatchRule(const RuleSet::Data& data, const Document& cdoc, int si, const Ma
     }
     if (holders.empty()) continue;
 
+    // A participle used as an adjective ("the most pledged delegates", "a
+    // much-criticized ride") states no stance.
+    if (cue_entry != nullptr &&
+        IsParticiple(*cue_entry, std::string_view(cue.data(), cue.size()))) {
+      if (cue_begin > 0 && text[cue_begin - 1] == '-') continue;
+      if (data.determiner &&
+          RE2::PartialMatch(CueWindow(text, cue_begin, holder_end), *data.determiner)) {
+        continue;
+      }
+    }
+    // Reported allegations and alternatives ("accused X of siding with",
+    // "instead of backing") are not the holder's stance.
+    if (data.unasserted &&
+        RE2::PartialMatch(CueWindow(text, cue_begin, holder_end), *data.unasserted)) {
+      continue;
+    }
     bool negated = rule.negation != StanceRule::Negation::kIgnore && data.negator &&
                    RE2::PartialMatch(CueWindow(text, cue_begin, holder_end), *data.negator);
     // A passive cue ("is backed by", "was praised in") reverses who holds

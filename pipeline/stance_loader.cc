@@ -301,6 +301,8 @@ Status RuleSet::Load(const std::string& rules_dir, std::unique_ptr<RuleSet>* out
   data->negator = CueWindowRegex(*data->lexicon, "negator", 2);
   data->hedge = CueWindowRegex(*data->lexicon, "hedge", 2);
   data->passive = CueWindowRegex(*data->lexicon, "passive_aux", 1);
+  data->determiner = CueWindowRegex(*data->lexicon, "determiner", 0);
+  data->unasserted = CueWindowRegex(*data->lexicon, "unasserted", 0);
   for (const std::string& s : data->lexicon->sources()) data->sources.push_back(s);
   for (const std::string& s : data->targets->sources()) data->sources.push_back(s);
   out->reset(new RuleSet(std::move(data)));

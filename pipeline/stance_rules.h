@@ -68,6 +68,8 @@ struct RuleSet::Data {
   std::unique_ptr<re2::RE2> negator;  // from lexicon entry 'negator'
   std::unique_ptr<re2::RE2> hedge;    // from lexicon entry 'hedge'
   std::unique_ptr<re2::RE2> passive;  // from lexicon entry 'passive_aux'
+  std::unique_ptr<re2::RE2> determiner;  // 'determiner': adjectival participles
+  std::unique_ptr<re2::RE2> unasserted;  // 'unasserted': "accused X of"
   std::vector<std::string> sources;   // name:version of every file
 };
 
