@@ -58,6 +58,7 @@ Status LintRules(const std::string& rules_dir, LintReport* report) {
   PipelineOptions options;
   options.rules_dir = rules_dir;
   options.last_stage = PipelineOptions::Stage::kClaims;
+  options.check_examples = true;
   CollectingSink sink;
   std::unique_ptr<Pipeline> pipeline;
   Status loaded = Pipeline::Create(options, &pipeline, &sink);

@@ -31,6 +31,7 @@ std::string Describe(const std::vector<Claim>& claims) {
 std::vector<std::string> LintErrors(const std::filesystem::path& rules) {
   PipelineOptions options;
   options.rules_dir = rules.string();
+  options.check_examples = true;
   std::unique_ptr<Pipeline> pipeline;
   CollectingSink sink;
   Status s = Pipeline::Create(options, &pipeline, &sink);

@@ -52,6 +52,7 @@ const Pipeline& DefaultPipeline() {
   static std::unique_ptr<Pipeline> pipeline = [] {
     PipelineOptions options;
     options.rules_dir = SourcePath("rules").string();
+    options.check_examples = true;
     std::unique_ptr<Pipeline> p;
     CollectingSink sink;
     Status s = Pipeline::Create(options, &p, &sink);
