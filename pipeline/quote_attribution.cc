@@ -1,5 +1,7 @@
 #include "pipeline/quote_attribution.h"
 
+#include <algorithm>
+
 namespace stance {
 namespace {
 
@@ -149,6 +151,7 @@ TokenRange QuoteLayouts::NounPhraseBefore(const std::vector<QuoteToken>& t, size
 
 TokenRange QuoteLayouts::NounPhraseAfter(const std::vector<QuoteToken>& t, size_t begin,
                                          size_t hi) const {
+  hi = std::min(hi, t.size());
   if (begin >= hi || t[begin].kind != Kind::kWord) return {};
   if (t[begin].Is(kAnyPronoun)) return {begin, begin + 1};
   size_t k = begin;
@@ -176,11 +179,11 @@ TokenRange QuoteLayouts::NounPhraseAfter(const std::vector<QuoteToken>& t, size_
     }
     if ((cls & kConnector) && last_good == k && k + 1 < hi) {
       size_t n = t[k + 1].Is(kDeterminer) ? k + 2 : k + 1;
-      if (n < hi && (IsName(t, n) || t[n].Is(kSpeakerNoun)) && t[k - 1].Is(kSpeakerNoun)) {
+      if (n < hi && (IsName(t, n) || t[n].Is(kSpeakerNoun)) && k > 0 && t[k - 1].Is(kSpeakerNoun)) {
         k = n;
         continue;
       }
-      if (n < hi && IsName(t, n) && IsName(t, k - 1)) {  // Secretary of State
+      if (n < hi && k > 0 && IsName(t, n) && IsName(t, k - 1)) {  // Secretary of State
         k = n;
         continue;
       }
