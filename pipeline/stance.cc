@@ -260,11 +260,18 @@ void MatchRule(const RuleSet::Data& data, const Document& cdoc, int si, const Ma
 void RuleSet::Annotate(Document* doc, DiagnosticSink*) const {
   MatchText mt;
   std::vector<int> hits;
+  std::vector<int> atom_ids;
   std::vector<Candidate> candidates;
   for (int si = 0; si < static_cast<int>(doc->sentences.size()); ++si) {
     mt.Build(*doc, si);
-    hits.clear();
-    if (!data_->prefilter->Match(mt.text(), &hits)) continue;
+    atom_ids.clear();
+    if (data_->atoms) data_->atoms->Match(mt.text(), &atom_ids);
+    if (atom_ids.empty()) {
+      hits = data_->unfiltered;
+    } else {
+      data_->filter->AllPotentials(atom_ids, &hits);
+    }
+    if (hits.empty()) continue;
     std::sort(hits.begin(), hits.end());
     candidates.clear();
     for (int r : hits) MatchRule(*data_, *doc, si, mt, *data_->rules[r], &candidates);

@@ -283,21 +283,43 @@ Status RuleSet::Load(const std::string& rules_dir, std::unique_ptr<RuleSet>* out
   if (!ok) return Status::RuleError("rules have errors", {rules_dir});
 
   RE2::Options options(RE2::Quiet);
-  options.set_max_mem(256 << 20);
-  data->prefilter = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  options.set_max_mem(32 << 20);
+  // Atoms shorter than three letters ("to", "in") would let most sentences
+  // through; a rule made only of such words is simply never filtered out.
+  data->filter = std::make_unique<re2::FilteredRE2>(3);
   for (const auto& rule : data->rules) {
-    std::string error;
-    if (data->prefilter->Add(rule->pattern.regex, &error) < 0) {
-      sink->Report({Diagnostic::kError, rule->where, "rule '" + rule->id +
-                                                         "' cannot join the prefilter: " + error, {}});
+    int id = -1;
+    if (data->filter->Add(rule->pattern.regex, options, &id) != RE2::NoError ||
+        id != rule->order) {
+      sink->Report({Diagnostic::kError, rule->where,
+                    "rule '" + rule->id + "' cannot join the prefilter", {}});
       return Status::RuleError("rules have errors", {rules_dir});
     }
   }
-  if (!data->prefilter->Compile()) {
-    sink->Report({Diagnostic::kError, {rules_dir + "/stance"},
-                  "the rules together exceed RE2's memory budget for the prefilter", {}});
-    return Status::RuleError("rules have errors", {rules_dir});
+  std::vector<std::string> atoms;
+  data->filter->Compile(&atoms);
+  if (!atoms.empty()) {
+    RE2::Options atom_options(RE2::Quiet);
+    atom_options.set_case_sensitive(false);
+    atom_options.set_max_mem(256 << 20);
+    data->atoms = std::make_unique<RE2::Set>(atom_options, RE2::UNANCHORED);
+    for (const std::string& atom : atoms) {
+      std::string error;
+      if (data->atoms->Add(RE2::QuoteMeta(atom), &error) < 0) {
+        Diagnostic d;
+        d.location.path = rules_dir + "/stance";
+        d.message = "prefilter: " + error;
+        sink->Report(d);
+        return Status::RuleError("rules have errors", {rules_dir});
+      }
+    }
+    if (!data->atoms->Compile()) {
+      sink->Report({Diagnostic::kError, {rules_dir + "/stance"},
+                    "the rules together exceed RE2's memory budget for the prefilter", {}});
+      return Status::RuleError("rules have errors", {rules_dir});
+    }
   }
+  data->filter->AllPotentials({}, &data->unfiltered);
   data->negator = CueWindowRegex(*data->lexicon, "negator", 2);
   data->hedge = CueWindowRegex(*data->lexicon, "hedge", 2);
   data->passive = CueWindowRegex(*data->lexicon, "passive_aux", 1);
