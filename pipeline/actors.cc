@@ -24,6 +24,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -328,9 +329,14 @@ class Loader {
   // Reports keys of `map` that are not in `allowed`.
   void CheckKeys(const YamlFile& file, const YAML::Node& map,
                  std::initializer_list<const char*> allowed, const char* what);
-  // A scalar or a list of scalars under `key`.
+  // A scalar value of `key`.
+  bool ReadScalar(const YamlFile& file, const YAML::Node& value, const std::string& key,
+                  std::string* out);
+  // A scalar or a list of scalars: under `key` of `map`, or the value itself.
   bool ReadList(const YamlFile& file, const YAML::Node& map, const char* key,
                 std::vector<Item>* out);
+  bool ReadItems(const YamlFile& file, const YAML::Node& value, const std::string& key,
+                 std::vector<Item>* out);
   bool ReadBool(const YamlFile& file, const YAML::Node& map, const char* key, bool* out);
 
   void LoadActors(const YamlFile& file, const YAML::Node& list, const std::string& default_type);
@@ -374,9 +380,23 @@ void Loader::CheckKeys(const YamlFile& file, const YAML::Node& map,
   }
 }
 
+bool Loader::ReadScalar(const YamlFile& file, const YAML::Node& value, const std::string& key,
+                        std::string* out) {
+  if (!value.IsScalar()) {
+    Error(file, value, "'" + key + "' must be a string");
+    return false;
+  }
+  *out = value.Scalar();
+  return true;
+}
+
 bool Loader::ReadList(const YamlFile& file, const YAML::Node& map, const char* key,
                       std::vector<Item>* out) {
-  YAML::Node value = map[key];
+  return ReadItems(file, map[key], key, out);
+}
+
+bool Loader::ReadItems(const YamlFile& file, const YAML::Node& value, const std::string& key,
+                       std::vector<Item>* out) {
   if (!value || value.IsNull()) return true;
   if (value.IsScalar()) {
     out->push_back({value.Scalar(), value});
@@ -520,57 +540,75 @@ void Loader::LoadActor(const YamlFile& file, const YAML::Node& entry,
     Error(file, entry, "an actor must be a map with 'name' and 'type'");
     return;
   }
-  CheckKeys(
-      file, entry,
-      {"name", "type", "aliases", "demonyms", "capitals", "affiliation", "role", "guard", "stem"},
-      "an actor");
+  // One pass over the keys: yaml-cpp finds a key by converting every key of
+  // the map to a string, so separate look-ups would cost a pass each.
   Actor actor;
+  ActorInfo info;
   std::string type_name = default_type;
-  bool ok = file.RequireString(entry, "name", &actor.name, sink_);
-  if (!ok) ++errors_;
-  if (ok && actor.name.empty()) {
-    Error(file, entry["name"], "an actor's 'name' must not be empty");
+  std::optional<YAML::Node> name_node, type_node, affiliation_node;
+  std::vector<Item> aliases, demonyms, capitals, guard;
+  bool ok = true;
+  for (const auto& pair : entry) {
+    const YAML::Node key = pair.first;  // copies: the pair is a temporary
+    const YAML::Node value = pair.second;
+    const std::string k = key.IsScalar() ? key.Scalar() : std::string();
+    if (k == "name") {
+      name_node.emplace(value);
+      ok = ReadScalar(file, value, k, &actor.name) && ok;
+    } else if (k == "type") {
+      type_node.emplace(value);
+      ok = ReadScalar(file, value, k, &type_name) && ok;
+    } else if (k == "affiliation") {
+      affiliation_node.emplace(value);
+      ReadScalar(file, value, k, &actor.affiliation);
+    } else if (k == "role") {
+      ReadScalar(file, value, k, &actor.role);
+    } else if (k == "stem") {
+      ReadScalar(file, value, k, &info.stem);
+    } else if (k == "aliases") {
+      ReadItems(file, value, k, &aliases);
+    } else if (k == "demonyms") {
+      ReadItems(file, value, k, &demonyms);
+    } else if (k == "capitals") {
+      ReadItems(file, value, k, &capitals);
+    } else if (k == "guard") {
+      ReadItems(file, value, k, &guard);
+    } else {
+      Error(file, key, "unknown key '" + k + "' in an actor");
+    }
+  }
+  if (!name_node) {
+    Error(file, entry, "missing key 'name'");
+    ok = false;
+  } else if (ok && actor.name.empty()) {
+    Error(file, *name_node, "an actor's 'name' must not be empty");
     ok = false;
   }
-  if (!file.OptionalString(entry, "type", &type_name, sink_)) {
-    ++errors_;
-    ok = false;
-  } else if (type_name.empty()) {
+  if (type_name.empty()) {
     Error(file, entry, "missing key 'type' (and no file-level 'type')");
     ok = false;
   } else if (!ParseType(type_name, &actor.type)) {
-    Error(file, entry["type"] ? entry["type"] : entry,
+    Error(file, type_node ? *type_node : entry,
           "unknown type '" + type_name + "' (expected country, organisation, group or person)");
     ok = false;
   }
-  if (!file.OptionalString(entry, "role", &actor.role, sink_)) ++errors_;
-  std::string affiliation;
-  if (!file.OptionalString(entry, "affiliation", &affiliation, sink_)) ++errors_;
-  std::vector<Item> aliases, demonyms, capitals, guard;
-  ReadList(file, entry, "aliases", &aliases);
-  ReadList(file, entry, "demonyms", &demonyms);
-  ReadList(file, entry, "capitals", &capitals);
-  ReadList(file, entry, "guard", &guard);
   if (!ok) return;
 
   auto [it, inserted] = data_->by_name.try_emplace(actor.name, data_->actors.size());
   if (!inserted) {
     const Place& first = defined_at_[it->second];
     SourceLocation where{files_[first.file]->path(), first.line, first.col};
-    Error(file, entry["name"],
+    Error(file, *name_node,
           "duplicate actor '" + actor.name + "' (first defined at " + where.ToString() + ")");
     return;
   }
   const uint32_t id = static_cast<uint32_t>(data_->actors.size());
-  ActorInfo info;
-  if (!file.OptionalString(entry, "stem", &info.stem, sink_)) ++errors_;
   if (info.stem.empty() && !demonyms.empty()) info.stem = demonyms[0].value;
   if (actor.type == ActorType::kCountry) info.state = static_cast<int32_t>(data_->states++);
-  if (!affiliation.empty()) pending_.push_back({&file, entry["affiliation"], id});
-  actor.affiliation = affiliation;
+  if (!actor.affiliation.empty()) pending_.push_back({&file, *affiliation_node, id});
   data_->actors.push_back(std::move(actor));
   data_->info.push_back(std::move(info));
-  const YAML::Mark mark = entry["name"].Mark();
+  const YAML::Mark mark = name_node->Mark();
   defined_at_.push_back({static_cast<uint32_t>(files_.size() - 1), mark.line + 1, mark.column + 1});
 
   auto guarded = [&guard](const std::string& s) {
@@ -589,7 +627,7 @@ void Loader::LoadActor(const YamlFile& file, const YAML::Node& entry,
             "'guard' names '" + g.value + "', which is not one of this actor's names");
   }
   const std::string& name = data_->actors[id].name;
-  AddSurface(file, entry["name"], name, {Entry::kName, guarded(name), id});
+  AddSurface(file, *name_node, name, {Entry::kName, guarded(name), id});
   for (const Item& a : aliases)
     AddSurface(file, a.node, a.value, {Entry::kName, guarded(a.value), id});
   for (const Item& d : demonyms)
