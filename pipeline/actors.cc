@@ -346,8 +346,8 @@ class Loader {
   void LoadWords(const YamlFile& file, const YAML::Node& root, const char* key, Entry kind,
                  std::vector<std::string>* names);
 
-  // Adds a surface to the exact (actor) or folded (grammar) index. Reports a
-  // clash with another actor (or another entry of the same kind).
+  // Adds a surface to the index of its kind. Reports a clash with another
+  // actor (or another entry of the same kind).
   void AddSurface(const YamlFile& file, const YAML::Node& where, const std::string& surface,
                   Payload payload);
   bool AddOne(std::string_view surface, const std::vector<Token>& tokens, Payload payload,
