@@ -87,6 +87,7 @@ QuoteLayouts::Cue QuoteLayouts::FindCueBackward(const std::vector<QuoteToken>& t
     // A phrase that holds this word wins over the word: "described as",
     // "put it", "according to".
     for (size_t k = i >= lo + 3 ? i - 3 : lo; k <= i; ++k) {
+      if (!t[k].Is(kPhraseStart)) continue;
       size_t length = 0;
       int phrase = PhraseAt(t, k, end, &length);
       if (phrase >= 0 && k + length > i) return {{k, k + length}, -1, phrase};
@@ -153,12 +154,14 @@ TokenRange QuoteLayouts::NounPhraseAfter(const std::vector<QuoteToken>& t, size_
   if (t[begin].Is(kAnyPronoun)) return {begin, begin + 1};
   size_t k = begin;
   if (t[k].Is(kDeterminer)) ++k;
-  size_t last_good = 0;
+  // The end of the phrase so far; `begin` while nothing can head it.
+  size_t last_good = begin;
+  auto after_good = [&](size_t i) { return i > begin && last_good == i; };
   int modifiers = 0;
   while (k < hi) {
     const QuoteToken& p = t[k];
     if (p.kind == Kind::kPossessive) {
-      if (last_good != k) break;
+      if (!after_good(k)) break;
       ++k;
       continue;
     }
@@ -170,11 +173,11 @@ TokenRange QuoteLayouts::NounPhraseAfter(const std::vector<QuoteToken>& t, size_
       modifiers = 0;
       continue;
     }
-    if ((cls & kNameParticle) && last_good == k && k + 1 < hi && IsName(t, k + 1)) {
+    if ((cls & kNameParticle) && after_good(k) && k + 1 < hi && IsName(t, k + 1)) {
       ++k;
       continue;
     }
-    if ((cls & kConnector) && last_good == k && k + 1 < hi) {
+    if ((cls & kConnector) && after_good(k) && k + 1 < hi) {
       size_t n = t[k + 1].Is(kDeterminer) ? k + 2 : k + 1;
       if (n < hi && (IsName(t, n) || t[n].Is(kSpeakerNoun)) && t[k - 1].Is(kSpeakerNoun)) {
         k = n;
@@ -193,7 +196,7 @@ TokenRange QuoteLayouts::NounPhraseAfter(const std::vector<QuoteToken>& t, size_
     if ((cls & kFunctionWord) || ++modifiers > kMaxModifiers) break;
     ++k;
   }
-  if (last_good == 0) return {};
+  if (last_good == begin) return {};
   return {begin, last_good};
 }
 
@@ -391,9 +394,9 @@ bool QuoteLayouts::MatchRight(const QuoteContext& c, Attribution* a) const {
   auto found = [&](TokenRange np, TokenRange cue, const char* method) {
     a->kind = np.size() == 1 && t[np.begin].Is(kAnyPronoun) ? Speaker::kPronoun : Speaker::kPhrase;
     a->speaker = np;
-    a->right = true;
+    a->speaker_side = Side::kRight;
     a->cue = cue;
-    a->cue_right = true;
+    a->cue_side = Side::kRight;
     a->method = method;
     a->adjacent = true;
     return true;

@@ -45,6 +45,9 @@ struct TokenRange {
   size_t size() const { return empty() ? 0 : end - begin; }
 };
 
+// Which token list of a QuoteContext a TokenRange indexes.
+enum class Side { kLeft, kRight, kPrevious };
+
 struct Attribution {
   enum class Speaker {
     kNone,         // no layout matched
@@ -54,10 +57,10 @@ struct Attribution {
     kPassive,      // a passive cue ("was cited as"): no speaker is written
   };
   Speaker kind = Speaker::kNone;
-  bool right = false;        // `speaker` indexes the right tokens, not the left
   TokenRange speaker;
-  TokenRange cue;            // same side as `speaker`, except for kMainSubject (left)
-  bool cue_right = false;    // `cue` indexes the right tokens
+  Side speaker_side = Side::kLeft;
+  TokenRange cue;
+  Side cue_side = Side::kLeft;
   const char* method = "";
   bool adjacent = false;     // the cue or speaker stands right beside the quotation
 };
@@ -68,11 +71,17 @@ struct QuoteContext {
   // window, if the sentence is longer) to the opening mark. Earlier
   // quotations of the sentence are kQuotation tokens.
   std::vector<QuoteToken> left;
+  // The sentence before, read only when a layout asks for it.
+  std::vector<QuoteToken> previous;
   // First index of `left` after the last earlier quotation of the sentence.
   size_t local = 0;
   // From the closing mark to the end of its sentence, or to the next
   // quotation.
   std::vector<QuoteToken> right;
+
+  const std::vector<QuoteToken>& tokens(Side side) const {
+    return side == Side::kLeft ? left : side == Side::kRight ? right : previous;
+  }
   // The last character inside the quotation (its own punctuation: "Q," /
   // "Q." / "Q?"), or 0.
   char final_char = 0;

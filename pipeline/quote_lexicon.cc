@@ -59,7 +59,7 @@ class QuoteLexicon::Builder {
     }
     for (auto it = root.begin(); it != root.end(); ++it) {
       const std::string key = it->first.Scalar();
-      const YAML::Node& value = it->second;
+      const YAML::Node value = it->second;  // a copy: the iterator hands out a temporary
       if (key == "name" || key == "version") continue;
       if (key == "verbs") {
         AddVerbs(value);
@@ -218,9 +218,38 @@ class QuoteLexicon::Builder {
   bool ok_ = true;
 };
 
+uint32_t QuoteLexicon::HashOf(std::string_view s) {
+  uint32_t h = 2166136261u;  // FNV-1a: short keys, no setup cost
+  for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  return h;
+}
+
+void QuoteLexicon::BuildIndex() {
+  size_t size = 16;
+  while (size < 2 * words_.size()) size *= 2;
+  slots_.assign(size, Slot());
+  keys_.clear();
+  for (const auto& [key, word] : words_) {
+    uint32_t h = HashOf(key);
+    size_t i = h & (size - 1);
+    while (slots_[i].word != nullptr) i = (i + 1) & (size - 1);
+    slots_[i] = {h, static_cast<uint32_t>(keys_.size()), static_cast<uint32_t>(key.size()), &word};
+    keys_ += key;
+  }
+}
+
 const QuoteWord* QuoteLexicon::Find(std::string_view lower) const {
-  auto it = words_.find(lower);
-  return it == words_.end() ? nullptr : &it->second;
+  if (slots_.empty()) return nullptr;
+  const uint32_t h = HashOf(lower);
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    const Slot& slot = slots_[i];
+    if (slot.word == nullptr) return nullptr;
+    if (slot.hash == h && slot.size == lower.size() &&
+        std::memcmp(keys_.data() + slot.key, lower.data(), lower.size()) == 0) {
+      return slot.word;
+    }
+  }
 }
 
 Status QuoteLexicon::Load(const std::string& dir, std::unique_ptr<QuoteLexicon>* out,
@@ -244,6 +273,7 @@ Status QuoteLexicon::Load(const std::string& dir, std::unique_ptr<QuoteLexicon>*
     builder.AddFile(*file);
   }
   if (!ok || !builder.ok()) return Status::RuleError("errors in quote cue files", {dir});
+  lex->BuildIndex();
   *out = std::move(lex);
   return Status::OK();
 }
@@ -261,6 +291,7 @@ Status QuoteLexicon::Parse(const std::string& path, std::string text,
   Builder builder(lex.get(), sink);
   builder.AddFile(*file);
   if (!builder.ok()) return Status::RuleError("errors in quote cue file", {path});
+  lex->BuildIndex();
   *out = std::move(lex);
   return Status::OK();
 }

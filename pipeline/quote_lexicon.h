@@ -5,7 +5,9 @@
 // Every word the quote stage looks at is classified with one hash lookup of
 // its lower-case form, which returns all of the word's classes at once (a
 // word can be a cue verb and a clause opener: "speaking"), its cue verb and
-// the multi-word cue phrases that start with it.
+// the multi-word cue phrases that start with it. The lookup runs for every
+// word near a quotation, so it uses a flat open-addressing table built once
+// after loading rather than the node-based map that owns the entries.
 //
 // Internal to the quote stage (quotes.h is the public interface). Immutable
 // after Load; const methods are thread-safe.
@@ -97,12 +99,24 @@ class QuoteLexicon {
  private:
   QuoteLexicon() = default;
   class Builder;
+  // Builds `slots_` from `words_`; called once, at the end of loading.
+  void BuildIndex();
+  static uint32_t HashOf(std::string_view s);
+
+  struct Slot {
+    uint32_t hash = 0;
+    uint32_t key = 0;  // offset of the key in `keys_`
+    uint32_t size = 0;
+    const QuoteWord* word = nullptr;  // null: an empty slot
+  };
 
   struct Hash {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
   };
-  std::unordered_map<std::string, QuoteWord, Hash, std::equal_to<>> words_;
+  std::unordered_map<std::string, QuoteWord, Hash, std::equal_to<>> words_;  // owns the entries
+  std::vector<Slot> slots_;  // a power of two, at most half full
+  std::string keys_;
   std::vector<CueVerb> verbs_;
   std::vector<CuePhrase> phrases_;
   std::vector<std::string> sources_;

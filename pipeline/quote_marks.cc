@@ -75,11 +75,16 @@ class MarkScanner {
         continued_ = false;
       }
       paragraph_ = static_cast<int>(p);
-      for (uint32_t i = begin; i < para.end; ++i) {
-        if (text_[i] == '"') {
-          OnDouble(i, para);
-        } else if (text_[i] == '\'') {
-          OnSingle(i, para);
+      // Marks are rare: jump from one to the next with memchr.
+      uint32_t dbl = Next('"', begin, para.end);
+      uint32_t sgl = Next('\'', begin, para.end);
+      while (dbl < para.end || sgl < para.end) {
+        if (dbl < sgl) {
+          OnDouble(dbl, para);
+          dbl = Next('"', dbl + 1, para.end);
+        } else {
+          OnSingle(sgl, para);
+          sgl = Next('\'', sgl + 1, para.end);
         }
       }
       const Span* next = p + 1 < paragraphs.size() ? &paragraphs[p + 1] : nullptr;
@@ -98,6 +103,13 @@ class MarkScanner {
     bool multi = false;
     uint32_t weak_close = kNone;  // a possessive s' that may close it after all
   };
+
+  // The offset of the next `c` in [from, end), or `end`.
+  uint32_t Next(char c, uint32_t from, uint32_t end) const {
+    if (from >= end) return end;
+    const void* hit = std::memchr(text_.data() + from, c, end - from);
+    return hit == nullptr ? end : static_cast<uint32_t>(static_cast<const char*>(hit) - text_.data());
+  }
 
   char At(uint32_t i, Span para) const { return i >= para.begin && i < para.end ? text_[i] : ' '; }
 

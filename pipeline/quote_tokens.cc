@@ -34,8 +34,13 @@ bool IsEllipsis(std::string_view text, uint32_t i) {
 class Tokenizer {
  public:
   Tokenizer(std::string_view text, Span range, const std::vector<QuoteMarks>& marks,
-            const QuoteLexicon& lexicon, std::vector<QuoteToken>* out)
-      : text_(text), range_(range), marks_(marks), lexicon_(lexicon), out_(out) {
+            const QuoteLexicon& lexicon, std::vector<QuoteToken>* out, bool to_sentence_end)
+      : text_(text),
+        range_(range),
+        marks_(marks),
+        lexicon_(lexicon),
+        out_(out),
+        to_sentence_end_(to_sentence_end) {
     next_mark_ = std::lower_bound(marks.begin(), marks.end(), range.begin,
                                   [](const QuoteMarks& m, uint32_t pos) {
                                     return m.outer.begin < pos;
@@ -51,10 +56,12 @@ class Tokenizer {
       if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
         ++i;
       } else if (int q = QuotationAt(i); q >= 0) {
+        if (to_sentence_end_) return;
         uint32_t stop = std::min(marks_[q].outer.end, end);
         Push(QuoteToken::kQuotation, i, stop).quotation = q;
         i = stop;
-      } else if (IsEllipsis(text_, i)) {
+      } else if (IsEllipsis(text_, i) || (to_sentence_end_ && (c == '.' || c == '!' || c == '?'))) {
+        if (to_sentence_end_) return;
         i = Run(QuoteToken::kTerminator, i, 3);
       } else if (IsWordByte(c)) {
         i = Word(i);
@@ -185,14 +192,16 @@ class Tokenizer {
   const std::vector<QuoteMarks>& marks_;
   const QuoteLexicon& lexicon_;
   std::vector<QuoteToken>* out_;
+  const bool to_sentence_end_;
   size_t next_mark_ = 0;
 };
 
 }  // namespace
 
 void TokenizeQuoteContext(std::string_view text, Span range, const std::vector<QuoteMarks>& marks,
-                          const QuoteLexicon& lexicon, std::vector<QuoteToken>* tokens) {
-  Tokenizer(text, range, marks, lexicon, tokens).Run();
+                          const QuoteLexicon& lexicon, std::vector<QuoteToken>* tokens,
+                          bool to_sentence_end) {
+  Tokenizer(text, range, marks, lexicon, tokens, to_sentence_end).Run();
 }
 
 }  // namespace stance

@@ -47,9 +47,11 @@ struct QuoteToken {
 
 // Appends the tokens of `text[range)`. The top-level quotations of `marks`
 // (sorted) that open inside `range` become one kQuotation token each, so no
-// word inside a quotation is ever read as a cue or a speaker.
+// word inside a quotation is ever read as a cue or a speaker. With
+// `to_sentence_end`, stops before the first terminator or quotation.
 void TokenizeQuoteContext(std::string_view text, Span range, const std::vector<QuoteMarks>& marks,
-                          const QuoteLexicon& lexicon, std::vector<QuoteToken>* tokens);
+                          const QuoteLexicon& lexicon, std::vector<QuoteToken>* tokens,
+                          bool to_sentence_end = false);
 
 }  // namespace stance
 
