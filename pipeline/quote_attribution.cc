@@ -219,35 +219,39 @@ QuoteLayouts::Subject QuoteLayouts::SubjectBefore(const std::vector<QuoteToken>&
       return s;
     }
   }
-  size_t j = cue.range.begin;
-  const bool participle = cue.verb >= 0 && t[j].ing;
+  const bool participle = cue.verb >= 0 && t[cue.range.begin].ing;
   // "X has also said", "X would later argue"; "was cited" is passive.
-  while (j > lo) {
-    const QuoteToken& p = t[j - 1];
-    if (p.kind != Kind::kWord || p.capitalised) break;
-    if (p.Is(kPassive)) {
-      s.kind = Speaker::kPassive;
-      return s;
-    }
-    if (!p.Is(kAdverb | kAuxiliary) && !p.ly) break;
-    --j;
+  size_t j = SkipAdverbsBefore(t, lo, cue.range.begin);
+  if (j > lo && t[j - 1].Is(kPassive) && !t[j - 1].capitalised) {
+    s.kind = Speaker::kPassive;
+    return s;
   }
   if (j == lo) {
     if (participle) s.kind = Speaker::kMainSubject;
     return s;
   }
   const QuoteToken& p = t[j - 1];
+  if (participle && (WordIs(p, "by") || WordIs(p, "after") || WordIs(p, "before") ||
+                     WordIs(p, "while") || WordIs(p, "when"))) {
+    s.kind = Speaker::kMainSubject;  // "protested by shouting"
+    return s;
+  }
   if (p.Is(kAnyPronoun)) {
     s.kind = Speaker::kPronoun;
     s.np = {j - 1, j};
     return s;
   }
   if (WordIs(p, "who") || WordIs(p, "which") || WordIs(p, "that")) {
-    // "Lavrov, who said ...": the antecedent.
+    // "Lavrov, who said ...": the antecedent. "X released a statement which
+    // read ...": a text speaks for the subject of the sentence.
     size_t e = j - 1;
     if (e > lo && t[e - 1].kind == Kind::kComma) --e;
     s.np = NounPhraseBefore(t, lo, e);
-    if (!s.np.empty()) s.kind = Speaker::kPhrase;
+    if (!s.np.empty()) {
+      const QuoteToken& head = t[s.np.end - 1];
+      bool text = head.Is(kDocumentNoun) && !head.Is(kSpeakerNoun);
+      s.kind = text ? Speaker::kMainSubject : Speaker::kPhrase;
+    }
     return s;
   }
   if (WordIs(p, "and") || WordIs(p, "but") || WordIs(p, "or") || WordIs(p, "then")) {
@@ -259,15 +263,23 @@ QuoteLayouts::Subject QuoteLayouts::SubjectBefore(const std::vector<QuoteToken>&
       s.kind = Speaker::kMainSubject;  // "..., urging"
       return s;
     }
-    // "X, speaking to reporters, said": the phrase before the parenthetical.
+    // "X, speaking to reporters, said": the phrase before the parenthetical;
+    // "the bishop, Allan Casicas, said": the name in it.
     for (size_t k = j - 1; k-- > lo && j - 1 - k < kMaxParenthetical;) {
       Kind kind = t[k].kind;
       if (kind == Kind::kComma) {
-        if (k > lo && t[k - 1].Is(kAnyPronoun)) {
+        TokenRange name = NounPhraseAfter(t, k + 1, j - 1);
+        if (name.end == j - 1 && t[name.end - 1].capitalised) {
+          s.kind = Speaker::kPhrase;
+          s.np = name;
+          break;
+        }
+        size_t e = SkipAdverbsBefore(t, lo, k);  // "The ministry has, in a statement, said"
+        if (e > lo && t[e - 1].Is(kAnyPronoun)) {
           s.kind = Speaker::kPronoun;
-          s.np = {k - 1, k};
+          s.np = {e - 1, e};
         } else {
-          s.np = NounPhraseBefore(t, lo, k);
+          s.np = NounPhraseBefore(t, lo, e);
           if (!s.np.empty()) s.kind = Speaker::kPhrase;
         }
         break;
@@ -296,6 +308,23 @@ QuoteLayouts::Subject QuoteLayouts::SubjectBefore(const std::vector<QuoteToken>&
 }
 
 void QuoteLayouts::SetCue(const Cue& cue, Attribution* a) const { a->cue = cue.range; }
+
+size_t QuoteLayouts::SkipAdverbsBefore(const std::vector<QuoteToken>& t, size_t lo, size_t j) const {
+  while (j > lo) {
+    const QuoteToken& p = t[j - 1];
+    if (p.kind != Kind::kWord || p.capitalised || !(p.Is(kAdverb | kAuxiliary) || p.ly)) break;
+    --j;
+  }
+  return j;
+}
+
+TokenRange QuoteLayouts::PassiveAgent(const std::vector<QuoteToken>& t, const Cue& cue,
+                                      size_t hi) const {
+  // "described by Marine Bulletin as": the agent after "by".
+  size_t i = cue.range.end;
+  if (i < hi && WordIs(t[i], "by")) return NounPhraseAfter(t, i + 1, hi);
+  return {};
+}
 
 bool QuoteLayouts::MatchLeftAdjacent(const QuoteContext& c, Attribution* a) const {
   const std::vector<QuoteToken>& t = c.left;
@@ -341,25 +370,22 @@ bool QuoteLayouts::MatchLeftAdjacent(const QuoteContext& c, Attribution* a) cons
     if (cue.range.end != p && !punct && !that) break;
     Subject s = SubjectBefore(t, lo, cue);
     if (s.kind == Speaker::kNone) continue;  // "said in a statement": try "said"
-    a->kind = s.kind;
-    a->speaker = s.np;
-    SetCue(cue, a);
-    a->adjacent = true;
-    if (s.kind == Speaker::kPassive) {
-      a->method = "passive";
-    } else if (s.kind == Speaker::kMainSubject) {
-      a->method = t[cue.range.begin].ing ? "participle-cue-quote" : "coordinated-cue-quote";
-    } else if (cue.phrase >= 0 &&
-               lexicon_.phrases()[cue.phrase].speaker == CuePhrase::Speaker::kPossessive) {
-      a->method = "possessive-phrase-colon-quote";
-    } else if (s.after_with) {
-      a->method = "with-speaker-cueing-quote";
-    } else if (s.after_as) {
-      a->method = "as-speaker-cue-quote";
-    } else {
-      a->method = that ? "speaker-cue-that-quote" : "speaker-cue-quote";
-    }
+    FillFromCue(t, lo, p, cue, s, /*adjacent=*/true, that, a);
     return true;
+  }
+
+  // Said X, "Q" (at the start of a sentence, where the cue is capitalised).
+  if (punct && lo == 0 && t[0].Is(kCueVerb) && t[0].capitalised &&
+      lexicon_.verbs()[t[0].word->verb].inverts) {
+    TokenRange np = NounPhraseAfter(t, 1, p);
+    if (!np.empty() && np.end == p) {
+      a->kind = Speaker::kPhrase;
+      a->speaker = np;
+      a->cue = {0, 1};
+      a->method = "cue-speaker-quote";
+      a->adjacent = true;
+      return true;
+    }
   }
 
   // X: "Q".
@@ -370,6 +396,16 @@ bool QuoteLayouts::MatchLeftAdjacent(const QuoteContext& c, Attribution* a) cons
       a->speaker = np;
       a->cue = {};
       a->method = "speaker-colon-quote";
+      a->adjacent = true;
+      return true;
+    }
+    // X disagreed with the findings: "Q".
+    np = ClauseSubject(t, lo, p);
+    if (!np.empty() && np.end < p) {
+      a->kind = np.size() == 1 && t[np.begin].Is(kAnyPronoun) ? Speaker::kPronoun : Speaker::kPhrase;
+      a->speaker = np;
+      a->cue = {};
+      a->method = "speaker-clause-colon-quote";
       a->adjacent = true;
       return true;
     }
@@ -392,13 +428,7 @@ bool QuoteLayouts::MatchRight(const QuoteContext& c, Attribution* a) const {
     return false;
   }
   auto found = [&](TokenRange np, TokenRange cue, const char* method) {
-    a->kind = np.size() == 1 && t[np.begin].Is(kAnyPronoun) ? Speaker::kPronoun : Speaker::kPhrase;
-    a->speaker = np;
-    a->speaker_side = Side::kRight;
-    a->cue = cue;
-    a->cue_side = Side::kRight;
-    a->method = method;
-    a->adjacent = true;
+    SetRight(t, np, cue, method, /*adjacent=*/true, a);
     return true;
   };
 
@@ -421,11 +451,19 @@ bool QuoteLayouts::MatchRight(const QuoteContext& c, Attribution* a) const {
   // "Q," said X.
   if (IsVerbCue(t, i) && lexicon_.verbs()[t[i].word->verb].inverts) {
     TokenRange np = NounPhraseAfter(t, i + 1, n);
+    // "said his father, Abdullah Kurdi, after the ceremony": the name.
+    if (!np.empty() && np.end < n && t[np.end].kind == Kind::kComma && !t[np.end - 1].capitalised) {
+      TokenRange name = NounPhraseAfter(t, np.end + 1, n);
+      if (!name.empty() && t[name.end - 1].capitalised &&
+          (name.end == n || t[name.end].kind == Kind::kComma)) {
+        np = name;
+      }
+    }
     if (!np.empty()) return found(np, {i, i + 1}, "quote-comma-cue-speaker");
   }
   // "Q," X said. / "Q," X, the foreign minister, said.
   TokenRange np = NounPhraseAfter(t, i, n);
-  if (np.empty()) return false;
+  if (np.empty()) return AccordingToLater(t, i, a);
   auto skip_adverbs = [&](size_t m) {
     while (m < n && t[m].kind == Kind::kWord && !t[m].capitalised &&
            (t[m].Is(kAdverb | kAuxiliary) || t[m].ly)) {
@@ -455,8 +493,34 @@ bool QuoteLayouts::MatchRight(const QuoteContext& c, Attribution* a) const {
   }
   m = skip_adverbs(m);
   size_t cue_end = 0;
-  if (!cue_at(m, &cue_end)) return false;
-  return found(np, {m, cue_end}, "quote-comma-speaker-cue");
+  if (cue_at(m, &cue_end)) return found(np, {m, cue_end}, "quote-comma-speaker-cue");
+  return AccordingToLater(t, i, a);
+}
+
+void QuoteLayouts::SetRight(const std::vector<QuoteToken>& t, TokenRange np, TokenRange cue,
+                            const char* method, bool adjacent, Attribution* a) const {
+  a->kind = np.size() == 1 && t[np.begin].Is(kAnyPronoun) ? Speaker::kPronoun : Speaker::kPhrase;
+  a->speaker = np;
+  a->speaker_side = Side::kRight;
+  a->cue = cue;
+  a->cue_side = Side::kRight;
+  a->method = method;
+  a->adjacent = adjacent;
+}
+
+bool QuoteLayouts::AccordingToLater(const std::vector<QuoteToken>& t, size_t from,
+                                    Attribution* a) const {
+  // "... recovered "Q" from the sea bed, according to investigators."
+  for (size_t i = from; i < t.size(); ++i) {
+    size_t length = 0;
+    int phrase = PhraseAt(t, i, t.size(), &length);
+    if (phrase < 0 || lexicon_.phrases()[phrase].speaker != CuePhrase::Speaker::kAfter) continue;
+    TokenRange np = NounPhraseAfter(t, i + length, t.size());
+    if (np.empty()) return false;
+    SetRight(t, np, {i, i + length}, "quote-according-to", /*adjacent=*/i == from, a);
+    return true;
+  }
+  return false;
 }
 
 bool QuoteLayouts::MatchLeftClause(const QuoteContext& c, Attribution* a) const {
@@ -466,28 +530,48 @@ bool QuoteLayouts::MatchLeftClause(const QuoteContext& c, Attribution* a) const 
        cue = FindCueBackward(t, lo, cue.range.begin)) {
     Subject s = SubjectBefore(t, lo, cue);
     if (s.kind == Speaker::kNone) continue;
-    a->kind = s.kind;
-    a->speaker = s.np;
-    SetCue(cue, a);
-    a->adjacent = false;
-    if (cue.phrase >= 0 && lexicon_.phrases()[cue.phrase].speaker == CuePhrase::Speaker::kAfter) {
-      a->method = "according-to-quote";
-    } else if (s.kind == Speaker::kPassive) {
-      a->method = "passive";
-    } else if (s.kind == Speaker::kMainSubject) {
-      a->method = t[cue.range.begin].ing ? "participle-cue-quote" : "coordinated-cue-quote";
-    } else if (e > lo && WordIs(t[e - 1], "for")) {
-      a->method = "speaker-cue-object-for-quote";
-    } else if (s.after_with) {
-      a->method = "with-speaker-cueing-quote";
-    } else if (s.after_as) {
-      a->method = "as-speaker-cue-quote";
-    } else {
-      a->method = "speaker-cue-partial-quote";
-    }
+    FillFromCue(t, lo, e, cue, s, /*adjacent=*/false, /*that=*/false, a);
     return true;
   }
   return false;
+}
+
+void QuoteLayouts::FillFromCue(const std::vector<QuoteToken>& t, size_t lo, size_t end,
+                               const Cue& cue, Subject s, bool adjacent, bool that,
+                               Attribution* a) const {
+  bool agent = false;
+  if (s.kind == Speaker::kPassive) {
+    s.np = PassiveAgent(t, cue, end);
+    agent = !s.np.empty();
+    if (agent) s.kind = Speaker::kPhrase;
+  }
+  a->kind = s.kind;
+  a->speaker = s.np;
+  a->cue = cue.range;
+  a->adjacent = adjacent;
+  CuePhrase::Speaker where =
+      cue.phrase >= 0 ? lexicon_.phrases()[cue.phrase].speaker : CuePhrase::Speaker::kBefore;
+  if (where == CuePhrase::Speaker::kAfter) {
+    a->method = "according-to-quote";
+  } else if (agent) {
+    a->method = "passive-by-speaker";
+  } else if (s.kind == Speaker::kPassive) {
+    a->method = "passive";
+  } else if (s.kind == Speaker::kMainSubject) {
+    a->method = t[cue.range.begin].ing ? "participle-cue-quote" : "coordinated-cue-quote";
+  } else if (where == CuePhrase::Speaker::kPossessive) {
+    a->method = "possessive-phrase-colon-quote";
+  } else if (s.after_with) {
+    a->method = "with-speaker-cueing-quote";
+  } else if (s.after_as) {
+    a->method = "as-speaker-cue-quote";
+  } else if (adjacent) {
+    a->method = that ? "speaker-cue-that-quote" : "speaker-cue-quote";
+  } else if (end > lo && WordIs(t[end - 1], "for")) {
+    a->method = "speaker-cue-object-for-quote";
+  } else {
+    a->method = "speaker-cue-partial-quote";
+  }
 }
 
 bool QuoteLayouts::JoinsEarlierQuotation(const QuoteContext& c) const {
@@ -520,7 +604,17 @@ TokenRange QuoteLayouts::ClauseSubject(const std::vector<QuoteToken>& t, size_t 
     if (k >= end || t[k].kind != Kind::kComma) break;
     s = k + 1;
   }
-  return NounPhraseAfter(t, s, end);
+  TokenRange np = NounPhraseAfter(t, s, end);
+  // "The mayor of London, Sadiq Khan, said": the name in apposition.
+  if (!np.empty() && np.end < end && t[np.end].kind == Kind::kComma &&
+      (t[np.begin].Is(kDeterminer) || !t[np.end - 1].capitalised)) {
+    TokenRange name = NounPhraseAfter(t, np.end + 1, end);
+    if (name.size() >= 2 && t[name.end - 1].capitalised && name.end < end &&
+        t[name.end].kind == Kind::kComma) {
+      return name;
+    }
+  }
+  return np;
 }
 
 }  // namespace stance

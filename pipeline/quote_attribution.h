@@ -17,6 +17,9 @@
 //   quote-comma-cue-speaker     "Q," said X.
 //   quote-according-to          "Q," according to X.
 //   quote-dash-speaker          "Q" - X
+//   cue-speaker-quote           Said X, "Q"
+//   speaker-clause-colon-quote  X disagreed with the findings: "Q"
+//   passive-by-speaker          described by X as "Q"
 //   passive                     ... was cited as "Q" (a cue without a speaker)
 //
 // The layouts only say which words name the speaker (a noun phrase, a
@@ -145,6 +148,18 @@ class QuoteLayouts {
   bool CanHead(const QuoteToken& t) const;
   bool IsName(const std::vector<QuoteToken>& t, size_t i) const;
   void SetCue(const Cue& cue, Attribution* a) const;
+  // Fills `a` from `cue` and its subject `s`, and names the layout.
+  void FillFromCue(const std::vector<QuoteToken>& t, size_t lo, size_t end, const Cue& cue,
+                   Subject s, bool adjacent, bool that, Attribution* a) const;
+  // Fills `a` with a speaker and cue of the right tokens `t`.
+  void SetRight(const std::vector<QuoteToken>& t, TokenRange np, TokenRange cue,
+                const char* method, bool adjacent, Attribution* a) const;
+  // "according to X" anywhere in the right tokens from `from` on.
+  bool AccordingToLater(const std::vector<QuoteToken>& t, size_t from, Attribution* a) const;
+  // The start of the adverbs and auxiliaries that end at `j` ("has also").
+  size_t SkipAdverbsBefore(const std::vector<QuoteToken>& t, size_t lo, size_t j) const;
+  // The agent of a passive cue: "described by X as"; empty if none.
+  TokenRange PassiveAgent(const std::vector<QuoteToken>& t, const Cue& cue, size_t hi) const;
 
   std::string_view text_;
   const QuoteLexicon& lexicon_;

@@ -67,6 +67,10 @@ class QuoteLexicon::Builder {
         AddPhrases(value);
       } else if (key == "pronouns") {
         AddPronouns(value);
+      } else if (key == "speaker_suffixes") {
+        if (!file.OptionalStrings(root, "speaker_suffixes", &lex_->speaker_suffixes_, sink_)) {
+          ok_ = false;
+        }
       } else if (const ListKey* list = FindListKey(key)) {
         AddWords(root, list->key, list->word_class);
       } else {
@@ -217,6 +221,17 @@ class QuoteLexicon::Builder {
   const YamlFile* file_ = nullptr;
   bool ok_ = true;
 };
+
+bool QuoteLexicon::HasSpeakerSuffix(std::string_view lower) const {
+  for (const std::string& suffix : speaker_suffixes_) {
+    // A suffix needs a stem of three letters at least: "others" is not one.
+    if (lower.size() >= suffix.size() + 4 &&
+        lower.compare(lower.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
 
 uint32_t QuoteLexicon::HashOf(std::string_view s) {
   uint32_t h = 2166136261u;  // FNV-1a: short keys, no setup cost

@@ -90,6 +90,8 @@ class QuoteLexicon {
 
   // The entry of `lower` (a lower-case word), or null.
   const QuoteWord* Find(std::string_view lower) const;
+  // Whether `lower` ends like a group of people ("investigators").
+  bool HasSpeakerSuffix(std::string_view lower) const;
 
   const std::vector<CueVerb>& verbs() const { return verbs_; }
   const std::vector<CuePhrase>& phrases() const { return phrases_; }
@@ -120,6 +122,7 @@ class QuoteLexicon {
   std::vector<CueVerb> verbs_;
   std::vector<CuePhrase> phrases_;
   std::vector<std::string> sources_;
+  std::vector<std::string> speaker_suffixes_;
 };
 
 }  // namespace stance

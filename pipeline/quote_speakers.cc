@@ -161,7 +161,22 @@ bool SpeakerResolver::FromPhrase(const std::vector<QuoteToken>& tokens, TokenRan
     return true;
   }
 
-  // A capitalised name the actor stage does not know.
+  // A capitalised name the actor stage does not know. "Steve Peers of the
+  // University of Essex": the person, then where the person works.
+  for (size_t c = b + 1; c + 1 < e; ++c) {
+    if (!tokens[c].Is(kConnector) || tokens[c].capitalised) continue;
+    bool name = false, institution = false;
+    for (size_t i = b; i < c; ++i) {
+      name |= tokens[i].capitalised && !tokens[i].Is(kTitle | kOrganisationWord | kFunctionWord);
+      institution |= tokens[i].Is(kOrganisationWord);
+    }
+    if (!name || institution) break;
+    if (!FromPhrase(tokens, {b, c}, out)) return false;
+    size_t where = c + 1;
+    while (where + 1 < e && tokens[where].Is(kDeterminer)) ++where;
+    if (out->affiliation.empty()) out->affiliation = TextOf(tokens, where, e);
+    return true;
+  }
   for (size_t i = b; i < e; ++i) {
     if (tokens[i].Is(kOrganisationWord)) {
       out->name = TextOf(tokens, b, e);
@@ -175,6 +190,9 @@ bool SpeakerResolver::FromPhrase(const std::vector<QuoteToken>& tokens, TokenRan
           (!tokens[k - 1].capitalised && tokens[k - 1].Is(kNameParticle)))) {
     --k;
   }
+  // "First Minister of Scotland Nicola Sturgeon": a word after a connector
+  // belongs to the title.
+  while (k > b && k + 1 < e && tokens[k - 1].Is(kConnector)) ++k;
   if (k == e) {
     // Only a title: "the Foreign Minister said".
     std::vector<std::string> words;

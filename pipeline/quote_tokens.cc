@@ -176,6 +176,10 @@ class Tokenizer {
       t.ing = key[n - 3] == 'i' && key[n - 2] == 'n' && key[n - 1] == 'g';
       t.ly = key[n - 2] == 'l' && key[n - 1] == 'y';
     }
+    if (n < sizeof(key) && (word == nullptr || (word->classes & kFunctionWord) == 0) &&
+        lexicon_.HasSpeakerSuffix(std::string_view(key, n))) {
+      t.extra = kSpeakerNoun;
+    }
     if (possessive != 0) {
       Push(QuoteToken::kPossessive, possessive, j);
     } else if (j < end && text_[j] == '\'' && (text_[j - 1] == 's' || text_[j - 1] == 'S') &&

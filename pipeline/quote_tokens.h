@@ -40,8 +40,9 @@ struct QuoteToken {
   Span norm;                       // normalised
   const QuoteWord* word = nullptr; // words: the lexicon entry, or null
   int quotation = -1;              // kQuotation: index into the QuoteMarks list
+  uint32_t extra = 0;              // classes the word has by its form ("investigators")
 
-  uint32_t classes() const { return word == nullptr ? 0 : word->classes; }
+  uint32_t classes() const { return (word == nullptr ? 0 : word->classes) | extra; }
   bool Is(uint32_t word_class) const { return kind == kWord && (classes() & word_class) != 0; }
 };
 

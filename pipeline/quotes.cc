@@ -34,7 +34,6 @@ struct Shape {
   int words = 0;          // counted up to kTitleWords + 1
   bool title_like = true;  // every word capitalised but small ones
   bool speech = false;     // holds a finite verb or a personal pronoun
-  bool ends_punct = false; // "Q," / "Q."
 };
 
 // Only quotations of kTitleWords words or fewer can be terms, so only the
@@ -70,8 +69,6 @@ Shape ShapeOf(std::string_view inner, const QuoteLexicon& lexicon) {
     ++s.words;
     i = j;
   }
-  size_t end = inner.find_last_not_of(" \t\n");
-  s.ends_punct = end != std::string_view::npos && std::strchr(".,!?;:", inner[end]) != nullptr;
   return s;
 }
 
@@ -247,8 +244,13 @@ class QuotePass {
     const QuoteMarks& m = marks_[k];
     QuoteContext c;
     BuildContext(k, &c);
-    size_t local_words = 0;
-    for (size_t i = c.local; i < c.left.size(); ++i) local_words += c.left[i].kind == QuoteToken::kWord;
+    // Whether the quotation opens its clause: nothing before it in the
+    // sentence but an adverbial ("During the premiere, "Q."").
+    bool opens_clause = c.local == c.left.size();
+    if (!opens_clause && c.left[c.local].Is(kClauseOpener) &&
+        c.left.back().kind == QuoteToken::kComma) {
+      opens_clause = !layouts_.HasCue(c.left, c.local, c.left.size());
+    }
 
     Attribution a;
     int inherit = -1;
@@ -266,7 +268,20 @@ class QuotePass {
       matched = true;
     }
     if (!matched && !tried_right) matched = layouts_.MatchRight(c, &a);
-    if (!matched && local_words == 0) {
+    if (!matched) {
+      // She described him as "Q1" who was "Q2": the speaker of an earlier
+      // quotation of the sentence.
+      for (size_t i = c.local; i-- > 0;) {
+        const QuoteToken& t = c.left[i];
+        if (t.kind == QuoteToken::kQuotation && attributed_[t.quotation]) {
+          inherit = t.quotation;
+          a.method = "same-sentence-quote";
+          matched = true;
+          break;
+        }
+      }
+    }
+    if (!matched && opens_clause) {
       if (Continues(k, previous)) {
         // "Q1," X said. "Q2."
         inherit = previous;
@@ -280,9 +295,9 @@ class QuotePass {
     // Scare quotes and titles: short, and not tied to a cue beside them.
     const QuoteToken* before = c.left.size() > c.local ? &c.left.back() : nullptr;
     bool marked = before != nullptr && (before->Is(kTermMarker) || layouts_.WordIs(*before, "the"));
-    bool term = !shape.speech && !shape.ends_punct &&
-                ((shape.words <= kTitleWords && shape.title_like && !a.adjacent) ||
-                 (shape.words <= kTermWords && (!matched || marked)));
+    bool term = !shape.speech && ((shape.words <= kTitleWords && shape.title_like && !a.adjacent) ||
+                                  (shape.words <= kTermWords && (!matched || marked)) ||
+                                  (shape.words <= kTitleWords && marked && !matched));
     if (before != nullptr && before->Is(kTermMarker)) term = true;
     if (term) {
       q->is_term = true;
