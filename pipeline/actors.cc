@@ -1,18 +1,1495 @@
-// Placeholder until the actor stage lands: finds nothing.
+// The actor gazetteer: loading rules/actors/*.yaml (the schema is in
+// rules/actors/README.md) and finding actor mentions in sentences.
+//
+// Every surface form (alias, demonym, capital, role word, body noun, ...) is
+// split into tokens by actor_tokens.h and stored in one of two n-gram hash
+// indexes: `exact` for actor names, which are case-sensitive ("US" but not
+// "us"), and `folded` for the grammar words (roles, body nouns, stop words),
+// which match in any case. An index holds every prefix of every surface, so a
+// look-up at a token extends word by word only while some surface still
+// starts that way: most tokens cost one probe in each index.
+//
+// Annotate tokenises each sentence once, records the index hits at every
+// token, and then walks the tokens left to right. At each token it builds the
+// candidate mentions that start there (a plain alias, a known or already met
+// person, a description such as "the Indian delegation", a titled person
+// such as "Russian Foreign Minister Sergei Lavrov", a name after an
+// honorific), keeps the longest, and jumps past it; so mentions come out
+// sorted and never overlap. People met in a document are remembered in order,
+// so that a later surname, or a later "the Russian foreign minister", names
+// the person met before.
 #include "pipeline/actors.h"
 
-namespace stance {
+#include <algorithm>
+#include <exception>
+#include <unordered_map>
+#include <utility>
 
-struct ActorTable::Data {};
+#include "pipeline/actor_tokens.h"
+#include "pipeline/yaml_file.h"
+
+namespace stance {
+namespace {
+
+using actor_tokens::ExtendNgram;
+using actor_tokens::kNgramSeed;
+using actor_tokens::Token;
+using actor_tokens::TokenKind;
+
+// What a surface form is. The first three live in the exact index; roles,
+// prefixes, honorifics and bodies in the folded one; the one-word lists
+// (stop words, ...) in the folded `words` index, looked up only on demand.
+enum class Entry : uint8_t {
+  kName,     // canonical name or alias of an actor
+  kDemonym,  // "Russian"
+  kCapital,  // "Moscow", a metonym for the state
+  kRole,
+  kRolePrefix,
+  kHonorific,
+  kBody,
+  kStopWord,
+  kParticle,
+  kLocative,
+  kPlaceNoun,
+};
+
+constexpr uint16_t Bit(Entry kind) { return uint16_t{1} << static_cast<int>(kind); }
+
+// Entries that can start a mention; the other word lists only shape one.
+constexpr uint16_t kStartBits = Bit(Entry::kName) | Bit(Entry::kDemonym) | Bit(Entry::kCapital) |
+                                Bit(Entry::kRole) | Bit(Entry::kRolePrefix) |
+                                Bit(Entry::kHonorific) | Bit(Entry::kBody);
+
+struct Payload {
+  Entry kind;
+  bool guarded;  // matches only when not inside a longer capitalised name
+  uint32_t id;   // actor, role, prefix, honorific or body index
+};
+
+// Token sequences -> payloads, keyed by the n-gram hash of their tokens.
+// Built once by Add and Freeze; lookups are then read-only.
+class NgramIndex {
+ public:
+  struct Node {
+    uint32_t payload_begin = 0;
+    uint32_t payload_end = 0;      // == payload_begin for a bare prefix
+    uint32_t key = UINT32_MAX;     // index into keys_ when a surface ends here
+  };
+
+  // Adds a surface whose tokens have `hashes`; `key` is its normalised tokens
+  // joined by '\x1f', kept to verify hits.
+  void Add(const std::vector<uint64_t>& hashes, const std::string& key, Payload payload) {
+    if (filter_.empty()) filter_.assign((size_t{1} << kFilterBits) / 64, 0);
+    uint64_t bit = (hashes[0] * 0x9e3779b97f4a7c15ULL) >> (64 - kFilterBits);
+    filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+    uint64_t h = kNgramSeed;
+    for (size_t k = 0; k < hashes.size(); ++k) {
+      h = ExtendNgram(h, hashes[k]);
+      auto [it, inserted] = building_.try_emplace(h, static_cast<uint32_t>(nodes_.size()));
+      if (inserted) {
+        nodes_.emplace_back();
+        pending_.emplace_back();
+      }
+      if (k + 1 < hashes.size()) continue;
+      Node& node = nodes_[it->second];
+      if (node.key == UINT32_MAX) {
+        node.key = static_cast<uint32_t>(keys_.size());
+        keys_.push_back(key);
+      }
+      std::vector<Payload>& list = pending_[it->second];
+      for (Payload& p : list) {
+        if (p.kind == payload.kind && p.id == payload.id) {
+          p.guarded = p.guarded && payload.guarded;
+          return;
+        }
+      }
+      list.push_back(payload);
+    }
+    max_len_ = std::max(max_len_, hashes.size());
+  }
+
+  void Freeze() {
+    for (size_t i = 0; i < nodes_.size(); ++i) {
+      nodes_[i].payload_begin = static_cast<uint32_t>(payloads_.size());
+      payloads_.insert(payloads_.end(), pending_[i].begin(), pending_[i].end());
+      nodes_[i].payload_end = static_cast<uint32_t>(payloads_.size());
+    }
+    size_t capacity = 16;
+    while (capacity < 2 * nodes_.size()) capacity *= 2;
+    slots_.assign(capacity, Slot());
+    mask_ = capacity - 1;
+    for (const auto& [hash, node] : building_) {
+      size_t i = Home(hash);
+      while (slots_[i].hash != 0) i = (i + 1) & mask_;
+      slots_[i] = {hash, node};
+    }
+    building_.clear();
+    pending_.clear();
+    pending_.shrink_to_fit();
+  }
+
+  // False when no surface starts with a token of this hash (a cheap filter
+  // that most words of running text fail).
+  bool MayStart(uint64_t token_hash) const {
+    if (filter_.empty()) return false;
+    uint64_t bit = (token_hash * 0x9e3779b97f4a7c15ULL) >> (64 - kFilterBits);
+    return (filter_[bit >> 6] >> (bit & 63)) & 1;
+  }
+
+  const Node* Find(uint64_t hash) const {
+    if (slots_.empty()) return nullptr;
+    for (size_t i = Home(hash);; i = (i + 1) & mask_) {
+      if (slots_[i].hash == hash) return &nodes_[slots_[i].node];
+      if (slots_[i].hash == 0) return nullptr;
+    }
+  }
+
+  const Payload* begin(const Node& n) const { return payloads_.data() + n.payload_begin; }
+  const Payload* end(const Node& n) const { return payloads_.data() + n.payload_end; }
+  const std::string& key(const Node& n) const { return keys_[n.key]; }
+  size_t max_len() const { return max_len_; }
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t node = 0;
+  };
+  size_t Home(uint64_t hash) const { return (hash ^ (hash >> 29)) & mask_; }
+
+  static constexpr int kFilterBits = 16;  // 8 KB: stays in the L1 cache
+  std::vector<uint64_t> filter_;
+
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+  std::vector<Node> nodes_;
+  std::vector<Payload> payloads_;
+  std::vector<std::string> keys_;
+  size_t max_len_ = 0;
+  // Build state, dropped by Freeze.
+  std::unordered_map<uint64_t, uint32_t> building_;
+  std::vector<std::vector<Payload>> pending_;
+};
+
+struct ActorInfo {
+  std::string stem;  // starts descriptions: `stem`, else the first demonym ("Russian")
+  int32_t state = -1;   // index among the states, for their institutions
+  int32_t affiliation = -1;  // the actor named by Actor::affiliation
+  std::vector<Token> name_tokens;  // people: the canonical name, tokenised
+};
+
+struct RoleInfo {
+  std::string name;
+  bool needs_name = false;  // a title only before a name ("General", "King")
+};
+
+struct BodyInfo {
+  std::string name;
+  bool organisation = false;  // an institution of its own ("Foreign Ministry")
+  uint32_t org_index = 0;     // among the organisation bodies
+};
+
+// Joins the normalised tokens of `text` with '\x1f': the key of a surface.
+std::string SurfaceKey(std::string_view text, const std::vector<Token>& tokens, size_t begin,
+                       size_t end, bool fold) {
+  std::string key;
+  for (size_t k = begin; k < end; ++k) {
+    if (k > begin) key.push_back('\x1f');
+    key += actor_tokens::NormalizeToken(
+        text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin), fold);
+  }
+  return key;
+}
+
+// Everything a loaded table holds; ActorTable::Data is one.
+struct Gazetteer {
+  std::vector<Actor> actors;  // declared ones first, then generated institutions
+  std::vector<ActorInfo> info;
+  size_t declared = 0;
+  std::unordered_map<std::string, uint32_t> by_name;
+  std::vector<RoleInfo> roles;
+  std::vector<std::string> prefixes;
+  std::vector<BodyInfo> bodies;
+  size_t org_bodies = 0;
+  size_t states = 0;
+  // institutions[state * org_bodies + org_index]: "Russian Foreign Ministry".
+  std::vector<uint32_t> institutions;
+  NgramIndex exact;
+  NgramIndex folded;
+  NgramIndex words;
+  // Folded hashes of a few function words the grammar needs.
+  uint64_t the = 0, of = 0, for_ = 0, dot = 0;
+
+  uint32_t Institution(uint32_t country, uint32_t body) const {
+    return institutions[info[country].state * org_bodies + bodies[body].org_index];
+  }
+  const Actor* ByName(const std::string& name) const {
+    auto it = by_name.find(name);
+    return it == by_name.end() ? nullptr : &actors[it->second];
+  }
+};
+
+uint64_t FoldedHashOf(std::string_view word) {
+  std::vector<Token> tokens;
+  actor_tokens::Tokenize(word, 0, &tokens);
+  return tokens.empty() ? 0 : tokens[0].folded_hash;
+}
+
+bool ParseType(const std::string& s, ActorType* type) {
+  static const std::pair<const char*, ActorType> kTypes[] = {
+      {"country", ActorType::kCountry},
+      {"organisation", ActorType::kOrganisation},
+      {"group", ActorType::kGroup},
+      {"person", ActorType::kPerson},
+  };
+  for (const auto& [name, t] : kTypes) {
+    if (s == name) {
+      *type = t;
+      return true;
+    }
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------
+// Loading
+
+class Loader {
+ public:
+  Loader(Gazetteer* data, DiagnosticSink* sink) : data_(data), sink_(sink) {}
+
+  void LoadFile(const std::string& path);
+  // Resolves affiliations, generates institutions, builds the indexes.
+  void Finish();
+  int errors() const { return errors_; }
+
+ private:
+  struct Item {  // a string read from YAML, with its node for diagnostics
+    std::string value;
+    YAML::Node node;
+  };
+  struct PendingAffiliation {
+    const YamlFile* file;
+    YAML::Node node;
+    uint32_t actor;
+  };
+
+  void Error(const YamlFile& file, const YAML::Node& node, std::string message) {
+    ++errors_;
+    sink_->Report(file.ErrorAt(node, std::move(message)));
+  }
+  // Reports keys of `map` that are not in `allowed`.
+  void CheckKeys(const YamlFile& file, const YAML::Node& map,
+                 std::initializer_list<const char*> allowed, const char* what);
+  // A scalar or a list of scalars under `key`.
+  bool ReadList(const YamlFile& file, const YAML::Node& map, const char* key,
+                std::vector<Item>* out);
+  bool ReadBool(const YamlFile& file, const YAML::Node& map, const char* key, bool* out);
+
+  void LoadActors(const YamlFile& file, const YAML::Node& list, const std::string& default_type);
+  void LoadActor(const YamlFile& file, const YAML::Node& entry, const std::string& default_type);
+  void LoadRoles(const YamlFile& file, const YAML::Node& list);
+  void LoadBodies(const YamlFile& file, const YAML::Node& list);
+  void LoadWords(const YamlFile& file, const YAML::Node& root, const char* key, Entry kind,
+                 std::vector<std::string>* names);
+
+  // Adds a surface to the exact (actor) or folded (grammar) index. Reports a
+  // clash with another actor (or another entry of the same kind).
+  void AddSurface(const YamlFile& file, const YAML::Node& where, const std::string& surface,
+                  Payload payload);
+  bool AddOne(const std::string& surface, Payload payload, uint32_t* clash);
+
+  Gazetteer* data_;
+  DiagnosticSink* sink_;
+  int errors_ = 0;
+  std::vector<std::unique_ptr<YamlFile>> files_;
+  std::vector<PendingAffiliation> pending_;
+  std::vector<SourceLocation> defined_at_;  // per declared actor
+  // Who owns each surface: exact keys -> actor; folded keys (prefixed by the
+  // kind) -> entry id.
+  std::unordered_map<std::string, uint32_t> owner_;
+};
+
+void Loader::CheckKeys(const YamlFile& file, const YAML::Node& map,
+                       std::initializer_list<const char*> allowed, const char* what) {
+  for (const auto& pair : map) {
+    const YAML::Node key = pair.first;  // a copy: the pair is a temporary
+    std::string name = key.IsScalar() ? key.Scalar() : std::string();
+    bool known = false;
+    for (const char* a : allowed) known = known || name == a;
+    if (!known) Error(file, key, "unknown key '" + name + "' in " + what);
+  }
+}
+
+bool Loader::ReadList(const YamlFile& file, const YAML::Node& map, const char* key,
+                      std::vector<Item>* out) {
+  YAML::Node value = map[key];
+  if (!value || value.IsNull()) return true;
+  if (value.IsScalar()) {
+    out->push_back({value.Scalar(), value});
+    return true;
+  }
+  if (!value.IsSequence()) {
+    Error(file, value, std::string("'") + key + "' must be a string or a list of strings");
+    return false;
+  }
+  bool ok = true;
+  for (const YAML::Node& item : value) {
+    if (!item.IsScalar() || item.Scalar().empty()) {
+      Error(file, item, std::string("items of '") + key + "' must be non-empty strings");
+      ok = false;
+      continue;
+    }
+    out->push_back({item.Scalar(), item});
+  }
+  return ok;
+}
+
+bool Loader::ReadBool(const YamlFile& file, const YAML::Node& map, const char* key, bool* out) {
+  YAML::Node value = map[key];
+  if (!value) return true;
+  const std::string s = value.IsScalar() ? value.Scalar() : std::string();
+  if (s == "true" || s == "yes") {
+    *out = true;
+  } else if (s == "false" || s == "no") {
+    *out = false;
+  } else {
+    Error(file, value, std::string("'") + key + "' must be true or false");
+    return false;
+  }
+  return true;
+}
+
+bool Loader::AddOne(const std::string& surface, Payload payload, uint32_t* clash) {
+  const bool fold = payload.kind > Entry::kCapital;
+  std::vector<Token> tokens;
+  actor_tokens::Tokenize(surface, 0, &tokens);
+  std::vector<uint64_t> hashes;
+  hashes.reserve(tokens.size());
+  for (const Token& t : tokens) hashes.push_back(fold ? t.folded_hash : t.hash);
+  std::string key = SurfaceKey(surface, tokens, 0, tokens.size(), fold);
+  // Word lists (stop words, particles, ...) may repeat; names and roles may not.
+  const bool exclusive = payload.kind <= Entry::kBody;
+  if (exclusive) {
+    std::string owner_key = key;
+    if (fold) owner_key.insert(0, 1, static_cast<char>(1 + static_cast<int>(payload.kind)));
+    auto [it, inserted] = owner_.try_emplace(owner_key, payload.id);
+    if (!inserted && it->second != payload.id) {
+      *clash = it->second;
+      return false;
+    }
+  }
+  NgramIndex& index = payload.kind >= Entry::kStopWord ? data_->words
+                      : fold                            ? data_->folded
+                                                        : data_->exact;
+  index.Add(hashes, key, payload);
+  return true;
+}
+
+void Loader::AddSurface(const YamlFile& file, const YAML::Node& where, const std::string& surface,
+                        Payload payload) {
+  std::vector<Token> tokens;
+  actor_tokens::Tokenize(surface, 0, &tokens);
+  if (tokens.empty() || tokens[0].kind != TokenKind::kWord) {
+    Error(file, where, "'" + surface + "' must start with a word");
+    return;
+  }
+  uint32_t clash = 0;
+  if (!AddOne(surface, payload, &clash)) {
+    std::string other;
+    if (payload.kind <= Entry::kCapital) {
+      other = "actor '" + data_->actors[clash].name + "'";
+    } else if (payload.kind == Entry::kRole) {
+      other = "role '" + data_->roles[clash].name + "'";
+    } else if (payload.kind == Entry::kBody) {
+      other = "body '" + data_->bodies[clash].name + "'";
+    } else {
+      other = "another entry";
+    }
+    Error(file, where, "'" + surface + "' already names " + other);
+    return;
+  }
+  // A lower-case alias also matches with a capital at the start of a sentence
+  // ("the West" -> "The West"); a clash there is not worth reporting.
+  if (payload.kind <= Entry::kCapital && surface[0] >= 'a' && surface[0] <= 'z') {
+    std::string upper = surface;
+    upper[0] = static_cast<char>(upper[0] - 32);
+    AddOne(upper, payload, &clash);
+  }
+}
+
+void Loader::LoadFile(const std::string& path) {
+  std::unique_ptr<YamlFile> owned;
+  Status s = YamlFile::Load(path, &owned);
+  if (!s.ok()) {
+    ++errors_;
+    Diagnostic d;
+    d.location = s.location();
+    d.message = s.message();
+    sink_->Report(d);
+    return;
+  }
+  const YamlFile& file = *owned;
+  files_.push_back(std::move(owned));
+  const YAML::Node& root = file.root();
+  if (!root.IsMap()) {
+    Error(file, root, "an actor rule file must be a map with 'name' and 'version'");
+    return;
+  }
+  try {
+    std::string name, version, default_type;
+    if (!file.RequireString(root, "name", &name, sink_)) ++errors_;
+    if (!file.RequireString(root, "version", &version, sink_)) ++errors_;
+    if (!file.OptionalString(root, "type", &default_type, sink_)) ++errors_;
+    CheckKeys(file, root,
+              {"name", "version", "type", "actors", "roles", "role_prefixes", "honorifics",
+               "bodies", "stop_words", "name_particles", "locatives", "place_nouns"},
+              "an actor rule file");
+    if (root["actors"]) LoadActors(file, root["actors"], default_type);
+    if (root["roles"]) LoadRoles(file, root["roles"]);
+    if (root["bodies"]) LoadBodies(file, root["bodies"]);
+    LoadWords(file, root, "role_prefixes", Entry::kRolePrefix, &data_->prefixes);
+    LoadWords(file, root, "honorifics", Entry::kHonorific, nullptr);
+    LoadWords(file, root, "stop_words", Entry::kStopWord, nullptr);
+    LoadWords(file, root, "name_particles", Entry::kParticle, nullptr);
+    LoadWords(file, root, "locatives", Entry::kLocative, nullptr);
+    LoadWords(file, root, "place_nouns", Entry::kPlaceNoun, nullptr);
+  } catch (const YAML::Exception& e) {
+    // yaml-cpp should not throw on the checked accesses above; if it does,
+    // the file is still reported, not lost.
+    ++errors_;
+    sink_->Report(file.ErrorAt(SourceLocation{path, e.mark.line + 1, e.mark.column + 1},
+                               e.msg));
+  }
+}
+
+void Loader::LoadActors(const YamlFile& file, const YAML::Node& list,
+                        const std::string& default_type) {
+  if (!list.IsSequence()) {
+    Error(file, list, "'actors' must be a list");
+    return;
+  }
+  for (const YAML::Node& entry : list) LoadActor(file, entry, default_type);
+}
+
+void Loader::LoadActor(const YamlFile& file, const YAML::Node& entry,
+                       const std::string& default_type) {
+  if (!entry.IsMap()) {
+    Error(file, entry, "an actor must be a map with 'name' and 'type'");
+    return;
+  }
+  CheckKeys(file, entry,
+            {"name", "type", "aliases", "demonyms", "capitals", "affiliation", "role", "guard",
+             "stem"},
+            "an actor");
+  Actor actor;
+  std::string type_name = default_type;
+  bool ok = file.RequireString(entry, "name", &actor.name, sink_);
+  if (!ok) ++errors_;
+  if (ok && actor.name.empty()) {
+    Error(file, entry["name"], "an actor's 'name' must not be empty");
+    ok = false;
+  }
+  if (!file.OptionalString(entry, "type", &type_name, sink_)) {
+    ++errors_;
+    ok = false;
+  } else if (type_name.empty()) {
+    Error(file, entry, "missing key 'type' (and no file-level 'type')");
+    ok = false;
+  } else if (!ParseType(type_name, &actor.type)) {
+    Error(file, entry["type"] ? entry["type"] : entry,
+          "unknown type '" + type_name + "' (expected country, organisation, group or person)");
+    ok = false;
+  }
+  if (!file.OptionalString(entry, "role", &actor.role, sink_)) ++errors_;
+  std::string affiliation;
+  if (!file.OptionalString(entry, "affiliation", &affiliation, sink_)) ++errors_;
+  std::vector<Item> aliases, demonyms, capitals, guard;
+  ReadList(file, entry, "aliases", &aliases);
+  ReadList(file, entry, "demonyms", &demonyms);
+  ReadList(file, entry, "capitals", &capitals);
+  ReadList(file, entry, "guard", &guard);
+  if (!ok) return;
+
+  auto [it, inserted] = data_->by_name.try_emplace(actor.name, data_->actors.size());
+  if (!inserted) {
+    Error(file, entry["name"],
+          "duplicate actor '" + actor.name + "' (first defined at " +
+              defined_at_[it->second].ToString() + ")");
+    return;
+  }
+  const uint32_t id = static_cast<uint32_t>(data_->actors.size());
+  ActorInfo info;
+  if (!file.OptionalString(entry, "stem", &info.stem, sink_)) ++errors_;
+  if (info.stem.empty() && !demonyms.empty()) info.stem = demonyms[0].value;
+  if (actor.type == ActorType::kCountry) info.state = static_cast<int32_t>(data_->states++);
+  if (!affiliation.empty()) pending_.push_back({&file, entry["affiliation"], id});
+  actor.affiliation = affiliation;
+  data_->actors.push_back(std::move(actor));
+  data_->info.push_back(std::move(info));
+  defined_at_.push_back(file.LocationOf(entry["name"]));
+
+  auto guarded = [&guard](const std::string& s) {
+    for (const Item& g : guard) {
+      if (g.value == s) return true;
+    }
+    return false;
+  };
+  for (const Item& g : guard) {
+    bool found = g.value == data_->actors[id].name;
+    for (const auto* list : {&aliases, &demonyms, &capitals}) {
+      for (const Item& item : *list) found = found || item.value == g.value;
+    }
+    if (!found) Error(file, g.node, "'guard' names '" + g.value + "', which is not one of this actor's names");
+  }
+  const std::string& name = data_->actors[id].name;
+  AddSurface(file, entry["name"], name, {Entry::kName, guarded(name), id});
+  for (const Item& a : aliases) AddSurface(file, a.node, a.value, {Entry::kName, guarded(a.value), id});
+  for (const Item& d : demonyms) AddSurface(file, d.node, d.value, {Entry::kDemonym, guarded(d.value), id});
+  for (const Item& c : capitals) AddSurface(file, c.node, c.value, {Entry::kCapital, guarded(c.value), id});
+}
+
+void Loader::LoadRoles(const YamlFile& file, const YAML::Node& list) {
+  if (!list.IsSequence()) {
+    Error(file, list, "'roles' must be a list");
+    return;
+  }
+  for (const YAML::Node& entry : list) {
+    RoleInfo role;
+    std::vector<Item> aliases;
+    if (entry.IsScalar()) {
+      role.name = entry.Scalar();
+    } else if (entry.IsMap()) {
+      CheckKeys(file, entry, {"name", "aliases", "needs_name"}, "a role");
+      if (!file.RequireString(entry, "name", &role.name, sink_)) {
+        ++errors_;
+        continue;
+      }
+      ReadList(file, entry, "aliases", &aliases);
+      ReadBool(file, entry, "needs_name", &role.needs_name);
+    } else {
+      Error(file, entry, "a role must be a string or a map with 'name'");
+      continue;
+    }
+    if (role.name.empty()) {
+      Error(file, entry, "a role's name must not be empty");
+      continue;
+    }
+    const uint32_t id = static_cast<uint32_t>(data_->roles.size());
+    data_->roles.push_back(role);
+    AddSurface(file, entry.IsMap() ? entry["name"] : entry, role.name, {Entry::kRole, false, id});
+    for (const Item& a : aliases) AddSurface(file, a.node, a.value, {Entry::kRole, false, id});
+  }
+}
+
+void Loader::LoadBodies(const YamlFile& file, const YAML::Node& list) {
+  if (!list.IsSequence()) {
+    Error(file, list, "'bodies' must be a list");
+    return;
+  }
+  for (const YAML::Node& entry : list) {
+    if (!entry.IsMap()) {
+      Error(file, entry, "a body must be a map with 'name' and 'kind'");
+      continue;
+    }
+    CheckKeys(file, entry, {"name", "kind", "aliases"}, "a body");
+    BodyInfo body;
+    std::string kind;
+    bool ok = file.RequireString(entry, "name", &body.name, sink_);
+    ok = file.RequireString(entry, "kind", &kind, sink_) && ok;
+    if (!ok) {
+      ++errors_;
+      continue;
+    }
+    if (kind != "state" && kind != "organisation") {
+      Error(file, entry["kind"], "unknown body kind '" + kind + "' (expected state or organisation)");
+      continue;
+    }
+    std::vector<Item> aliases;
+    ReadList(file, entry, "aliases", &aliases);
+    body.organisation = kind == "organisation";
+    if (body.organisation) body.org_index = static_cast<uint32_t>(data_->org_bodies++);
+    const uint32_t id = static_cast<uint32_t>(data_->bodies.size());
+    data_->bodies.push_back(body);
+    AddSurface(file, entry["name"], body.name, {Entry::kBody, false, id});
+    for (const Item& a : aliases) AddSurface(file, a.node, a.value, {Entry::kBody, false, id});
+  }
+}
+
+void Loader::LoadWords(const YamlFile& file, const YAML::Node& root, const char* key, Entry kind,
+                       std::vector<std::string>* names) {
+  YAML::Node list = root[key];
+  if (!list || list.IsNull()) return;
+  if (!list.IsSequence()) {
+    Error(file, list, std::string("'") + key + "' must be a list");
+    return;
+  }
+  for (const YAML::Node& entry : list) {
+    // A word, or {name, aliases} when several spellings mean one thing
+    // ("ex" and "former").
+    std::string name;
+    std::vector<Item> aliases;
+    if (entry.IsScalar()) {
+      name = entry.Scalar();
+    } else if (entry.IsMap()) {
+      CheckKeys(file, entry, {"name", "aliases"}, key);
+      if (!file.RequireString(entry, "name", &name, sink_)) {
+        ++errors_;
+        continue;
+      }
+      ReadList(file, entry, "aliases", &aliases);
+    } else {
+      Error(file, entry, std::string("items of '") + key + "' must be strings or maps");
+      continue;
+    }
+    if (name.empty()) {
+      Error(file, entry, std::string("items of '") + key + "' must not be empty");
+      continue;
+    }
+    if (kind >= Entry::kStopWord) {
+      std::vector<Token> tokens;
+      actor_tokens::Tokenize(name, 0, &tokens);
+      if (tokens.size() != 1) {
+        Error(file, entry, std::string("items of '") + key + "' must be single words");
+        continue;
+      }
+    }
+    uint32_t id = 0;
+    if (names != nullptr) {
+      id = static_cast<uint32_t>(names->size());
+      names->push_back(name);
+    }
+    AddSurface(file, entry.IsMap() ? entry["name"] : entry, name, {kind, false, id});
+    for (const Item& a : aliases) AddSurface(file, a.node, a.value, {kind, false, id});
+  }
+}
+
+void Loader::Finish() {
+  Gazetteer& d = *data_;
+  for (const PendingAffiliation& p : pending_) {
+    Actor& actor = d.actors[p.actor];
+    const Actor* target = d.ByName(actor.affiliation);
+    if (target == nullptr) {
+      Error(*p.file, p.node, "unknown affiliation '" + actor.affiliation + "'");
+    } else if (target->type == ActorType::kPerson) {
+      Error(*p.file, p.node, "affiliation '" + actor.affiliation + "' is a person");
+    }
+  }
+  d.declared = d.actors.size();
+  for (size_t i = 0; i < d.declared; ++i) {
+    Actor& actor = d.actors[i];
+    if (actor.type == ActorType::kPerson) {
+      actor_tokens::Tokenize(actor.name, 0, &d.info[i].name_tokens);
+    } else if (actor.affiliation.empty()) {
+      actor.affiliation = actor.name;  // a state or body speaks for itself
+    }
+    auto it = d.by_name.find(actor.affiliation);
+    if (it != d.by_name.end()) d.info[i].affiliation = static_cast<int32_t>(it->second);
+  }
+  // Each state's institutions: "Russian" + "Foreign Ministry". A declared
+  // actor of the same name (with its own aliases) takes the place.
+  std::vector<uint32_t> org_bodies;
+  for (size_t b = 0; b < d.bodies.size(); ++b) {
+    if (d.bodies[b].organisation) org_bodies.push_back(static_cast<uint32_t>(b));
+  }
+  d.institutions.assign(d.states * d.org_bodies, 0);
+  for (size_t i = 0; i < d.declared; ++i) {
+    if (d.info[i].state < 0) continue;
+    const std::string stem = d.info[i].stem.empty() ? d.actors[i].name : d.info[i].stem;
+    for (uint32_t b : org_bodies) {
+      Actor generated{stem + " " + d.bodies[b].name, ActorType::kOrganisation, d.actors[i].name, ""};
+      auto [it, inserted] = d.by_name.try_emplace(generated.name, d.actors.size());
+      if (inserted) {
+        d.actors.push_back(std::move(generated));
+        d.info.emplace_back();
+        d.info.back().affiliation = static_cast<int32_t>(i);
+      }
+      d.institutions[d.info[i].state * d.org_bodies + d.bodies[b].org_index] = it->second;
+    }
+  }
+  d.exact.Freeze();
+  d.folded.Freeze();
+  d.words.Freeze();
+  d.the = FoldedHashOf("the");
+  d.of = FoldedHashOf("of");
+  d.for_ = FoldedHashOf("for");
+  d.dot = FoldedHashOf(".");
+}
+
+// ---------------------------------------------------------------------------
+// Matching
+
+// People met so far in one document, in order: their names (full, surname,
+// and the first word of two-word names, for "Xi Jinping" -> "Xi") and the
+// (role, body) they were introduced with.
+class DocumentPeople {
+ public:
+  struct Person {
+    std::string name;
+    std::string role;
+    std::string affiliation;
+  };
+
+  bool empty() const { return people_.empty(); }
+  size_t max_len() const { return max_len_; }
+  const Person& person(uint32_t i) const { return people_[i]; }
+
+  // Remembers a person named by `tokens` (of which the words count).
+  void Add(const std::string& name, const std::string& role, const std::string& affiliation,
+           const Token* tokens, size_t n) {
+    auto [it, inserted] = by_name_.try_emplace(name, static_cast<uint32_t>(people_.size()));
+    if (inserted) people_.push_back({name, role, affiliation});
+    Person& p = people_[it->second];
+    if (!role.empty()) p.role = role;
+    if (!affiliation.empty()) p.affiliation = affiliation;
+    uint64_t h = kNgramSeed;
+    std::vector<size_t> words;
+    for (size_t k = 0; k < n; ++k) {
+      h = ExtendNgram(h, tokens[k].hash);
+      // Initials ("S.") are too short to name anyone alone.
+      if (tokens[k].kind == TokenKind::kWord && tokens[k].upper &&
+          tokens[k].end - tokens[k].begin > 1) {
+        words.push_back(k);
+      }
+    }
+    Put(h, it->second, 3);
+    max_len_ = std::max(max_len_, n);
+    if (words.size() >= 2) {
+      Put(ExtendNgram(kNgramSeed, tokens[words.back()].hash), it->second, 2);
+      if (words.size() == 2) Put(ExtendNgram(kNgramSeed, tokens[words[0]].hash), it->second, 1);
+    }
+  }
+
+  void AddRole(const std::string& role, const std::string& body, const std::string& name) {
+    roles_[role + '\x1f' + body] = by_name_.at(name);
+  }
+
+  const Person* FindRole(const std::string& role, const std::string& body) const {
+    auto it = roles_.find(role + '\x1f' + body);
+    return it == roles_.end() ? nullptr : &people_[it->second];
+  }
+
+  // The person whose name (or part) is the n-gram with this hash, or -1.
+  int32_t Find(uint64_t ngram_hash) const {
+    auto it = names_.find(ngram_hash);
+    return it == names_.end() ? -1 : static_cast<int32_t>(it->second.first);
+  }
+
+ private:
+  // A later person takes a name over, unless it held it more firmly (a
+  // surname beats the first word of another person's name).
+  void Put(uint64_t h, uint32_t person, int strength) {
+    auto [it, inserted] = names_.try_emplace(h, person, strength);
+    if (!inserted && strength >= it->second.second) it->second = {person, strength};
+  }
+
+  std::vector<Person> people_;
+  std::unordered_map<std::string, uint32_t> by_name_;
+  std::unordered_map<uint64_t, std::pair<uint32_t, int>> names_;
+  std::unordered_map<std::string, uint32_t> roles_;
+  size_t max_len_ = 0;
+};
+
+class Matcher {
+ public:
+  Matcher(const Gazetteer& data, Document* doc) : d_(data), doc_(doc) {}
+
+  void Run() {
+    const std::string_view text = doc_->text;
+    for (size_t s = 0; s < doc_->sentences.size(); ++s) {
+      Span norm = doc_->sentences[s].norm;
+      if (norm.end > text.size() || norm.begin >= norm.end) continue;
+      tokens_.clear();
+      actor_tokens::Tokenize(text.substr(norm.begin, norm.size()), norm.begin, &tokens_);
+      n_ = tokens_.size();
+      FindHits();
+      size_t i = 0;
+      while (i < n_) {
+        // Most tokens start nothing: no name, role or body, and no person met.
+        if ((kinds_[i] & kStartBits) == 0 && (people_.empty() || !IsUpperWord(i))) {
+          ++i;
+          continue;
+        }
+        Candidate c;
+        if (!Best(i, &c)) {
+          ++i;
+          continue;
+        }
+        if (c.drop) {
+          ++i;
+          continue;
+        }
+        Emit(static_cast<int>(s), i, &c);
+        i = c.end;
+      }
+    }
+  }
+
+ private:
+  struct Hit {
+    uint32_t len;
+    const NgramIndex::Node* node;
+    bool folded;
+  };
+
+  // An actor name at a token.
+  struct ActorHit {
+    size_t end = 0;
+    uint32_t actor = 0;
+    Entry kind = Entry::kName;
+  };
+
+  // What a title or body noun belongs to: "Russian", "Russia's Foreign
+  // Ministry", "the State Department", "UN".
+  struct Ref {
+    size_t end = 0;
+    uint32_t actor = 0;
+    Entry via = Entry::kName;
+    bool plain = true;  // a bare name, not widened to an institution
+  };
+
+  struct RoleMatch {
+    size_t end = 0;
+    std::string name;  // prefixes and role: "Deputy Foreign Minister"
+    bool needs_name = false;
+  };
+
+  struct NameMatch {
+    size_t end = 0;
+    int32_t known = -1;     // a person in the table
+    int32_t met = -1;       // a person met earlier in the document
+  };
+
+  struct Candidate {
+    size_t end = 0;
+    int priority = 0;  // breaks ties between candidates of the same length
+    bool drop = false;  // a capital inside a longer name: no mention at all
+    std::string name, role, affiliation;
+    ActorType type = ActorType::kCountry;
+    bool modifier = false;
+    // A person to remember: the tokens of their name in this sentence, or
+    // the table entry, and the (role, body) that introduced them.
+    size_t name_begin = 0, name_end = 0;
+    int32_t known = -1;
+    std::string role_body;
+  };
+
+  // --- Index hits -----------------------------------------------------------
+
+  void FindHits() {
+    hits_.clear();
+    hit_begin_.assign(n_ + 1, 0);
+    kinds_.assign(n_ + 1, 0);
+    for (size_t i = 0; i < n_; ++i) {
+      hit_begin_[i] = static_cast<uint32_t>(hits_.size());
+      if (tokens_[i].kind != TokenKind::kWord) continue;
+      Probe(d_.exact, i, false);
+      Probe(d_.folded, i, true);
+    }
+    hit_begin_[n_] = static_cast<uint32_t>(hits_.size());
+  }
+
+  void Probe(const NgramIndex& index, size_t i, bool fold) {
+    if (!index.MayStart(fold ? tokens_[i].folded_hash : tokens_[i].hash)) return;
+    uint64_t h = kNgramSeed;
+    const size_t limit = std::min(n_, i + index.max_len());
+    for (size_t k = i; k < limit; ++k) {
+      h = ExtendNgram(h, fold ? tokens_[k].folded_hash : tokens_[k].hash);
+      const NgramIndex::Node* node = index.Find(h);
+      if (node == nullptr) return;
+      if (node->payload_end == node->payload_begin) continue;
+      if (!KeyMatches(index.key(*node), i, k + 1, fold)) continue;
+      hits_.push_back({static_cast<uint32_t>(k + 1 - i), node, fold});
+      for (const Payload* p = index.begin(*node); p != index.end(*node); ++p) {
+        kinds_[i] |= Bit(p->kind);
+      }
+    }
+  }
+
+  // Whether tokens [b, e) are the surface `key` (guards against hash
+  // collisions).
+  bool KeyMatches(std::string_view key, size_t b, size_t e, bool fold) const {
+    size_t pos = 0;
+    for (size_t k = b; k < e; ++k) {
+      size_t sep = key.find('\x1f', pos);
+      if (sep == std::string_view::npos) sep = key.size();
+      if (k + 1 < e && sep == key.size()) return false;
+      std::string_view piece(doc_->text.data() + tokens_[k].begin, tokens_[k].end - tokens_[k].begin);
+      if (!actor_tokens::NormalizedEquals(piece, key.substr(pos, sep - pos), fold)) return false;
+      pos = sep + 1;
+    }
+    return pos == key.size() + 1;
+  }
+
+  // Calls `f(payload, end)` for each payload at token `i` in the given index,
+  // longest surface first, until it returns true. Returns whether one did.
+  template <typename F>
+  bool ForEachHit(size_t i, bool folded, F f) const {
+    if (i >= n_) return false;
+    for (uint32_t h = hit_begin_[i + 1]; h > hit_begin_[i]; --h) {
+      const Hit& hit = hits_[h - 1];
+      if (hit.folded != folded) continue;
+      const NgramIndex& index = folded ? d_.folded : d_.exact;
+      for (const Payload* p = index.begin(*hit.node); p != index.end(*hit.node); ++p) {
+        if (f(*p, i + hit.len)) return true;
+      }
+    }
+    return false;
+  }
+
+  // The longest folded entry of `kind` at `i`.
+  bool WordAt(size_t i, Entry kind, uint32_t* id = nullptr, size_t* end = nullptr) const {
+    if (i >= n_ || (kinds_[i] & Bit(kind)) == 0) return false;
+    return ForEachHit(i, true, [&](const Payload& p, size_t e) {
+      if (p.kind != kind) return false;
+      if (id) *id = p.id;
+      if (end) *end = e;
+      return true;
+    });
+  }
+
+  // Whether token `k` is in the one-word list of `kind` (stop words, ...).
+  bool ListWordAt(size_t k, Entry kind) const {
+    if (k >= n_ || tokens_[k].kind != TokenKind::kWord) return false;
+    if (!d_.words.MayStart(tokens_[k].folded_hash)) return false;
+    const NgramIndex::Node* node = d_.words.Find(ExtendNgram(kNgramSeed, tokens_[k].folded_hash));
+    if (node == nullptr || !KeyMatches(d_.words.key(*node), k, k + 1, true)) return false;
+    for (const Payload* p = d_.words.begin(*node); p != d_.words.end(*node); ++p) {
+      if (p->kind == kind) return true;
+    }
+    return false;
+  }
+
+  bool IsWord(size_t i, uint64_t folded_hash) const {
+    return i < n_ && tokens_[i].folded_hash == folded_hash && tokens_[i].kind == TokenKind::kWord;
+  }
+  bool IsPossessive(size_t i) const { return i < n_ && tokens_[i].kind == TokenKind::kPossessive; }
+  bool IsUpperWord(size_t i) const {
+    return i < n_ && tokens_[i].kind == TokenKind::kWord && tokens_[i].upper;
+  }
+
+  // --- Pieces of the grammar ------------------------------------------------
+
+  // A capitalised word that would continue a proper name: not a stop word,
+  // not the start of a role, body or actor.
+  bool NameWordAt(size_t k) const {
+    if (!IsUpperWord(k)) return false;
+    if (ListWordAt(k, Entry::kStopWord) || WordAt(k, Entry::kRole) || WordAt(k, Entry::kRolePrefix) ||
+        WordAt(k, Entry::kBody) || WordAt(k, Entry::kHonorific)) {
+      return false;
+    }
+    return !ForEachHit(k, false, [&](const Payload& p, size_t) {
+      return d_.actors[p.id].type != ActorType::kPerson;
+    });
+  }
+
+  // A guarded name stands alone: no capitalised name word on either side
+  // ("George Washington", "Washington Post", "Jordan Valley").
+  bool Standalone(size_t i, size_t end) const {
+    if (i > 0 && IsUpperWord(i - 1) && !ListWordAt(i - 1, Entry::kStopWord)) return false;
+    return !NameWordAt(end);
+  }
+
+  bool ActorAt(size_t i, bool person, ActorHit* out) const {
+    return ForEachHit(i, false, [&](const Payload& p, size_t end) {
+      if ((d_.actors[p.id].type == ActorType::kPerson) != person) return false;
+      if (p.guarded && !Standalone(i, end)) return false;
+      *out = {end, p.id, p.kind};
+      return true;
+    });
+  }
+
+  bool BodyAt(size_t i, bool organisation, uint32_t* body, size_t* end) const {
+    return ForEachHit(i, true, [&](const Payload& p, size_t e) {
+      if (p.kind != Entry::kBody || d_.bodies[p.id].organisation != organisation) return false;
+      *body = p.id;
+      *end = e;
+      return true;
+    });
+  }
+
+  // A state, organisation or group, widened from a state to one of its
+  // bodies: "the U.S. State Department", "Russia's Foreign Ministry".
+  bool ParseRef(size_t i, Ref* ref) const {
+    ActorHit hit;
+    if (!ActorAt(i, false, &hit)) return false;
+    *ref = {hit.end, hit.actor, hit.kind, true};
+    const Actor& actor = d_.actors[hit.actor];
+    if (actor.type != ActorType::kCountry) return true;
+    size_t j = hit.end + (IsPossessive(hit.end) ? 1 : 0);
+    ActorHit org;
+    if (ActorAt(j, false, &org) && d_.actors[org.actor].type == ActorType::kOrganisation &&
+        d_.actors[org.actor].affiliation == actor.name) {
+      *ref = {org.end, org.actor, org.kind, false};
+      return true;
+    }
+    uint32_t body;
+    size_t end;
+    if (d_.org_bodies > 0 && BodyAt(j, true, &body, &end)) {
+      *ref = {end, d_.Institution(hit.actor, body), Entry::kName, false};
+    }
+    return true;
+  }
+
+  // "of the" / "for" + a ref, after a role or body noun.
+  bool ParseOfRef(size_t k, bool allow_for, Ref* ref) const {
+    if (!IsWord(k, d_.of) && !(allow_for && IsWord(k, d_.for_))) return false;
+    size_t j = k + 1;
+    if (IsWord(j, d_.the)) ++j;
+    return ParseRef(j, ref);
+  }
+
+  // Role prefixes, then a role: "Deputy Foreign Minister", "Acting President".
+  bool ParseRole(size_t j, std::string* prefixes, RoleMatch* role) const {
+    size_t k = j;
+    std::string prefix = *prefixes;
+    while (k < n_) {
+      uint32_t id;
+      size_t end;
+      if (WordAt(k, Entry::kRole, &id, &end)) {
+        role->end = end;
+        role->name = prefix.empty() ? d_.roles[id].name : prefix + " " + d_.roles[id].name;
+        role->needs_name = d_.roles[id].needs_name;
+        return true;
+      }
+      if (!WordAt(k, Entry::kRolePrefix, &id, &end)) return false;
+      prefix += (prefix.empty() ? "" : " ") + d_.prefixes[id];
+      k = end;
+      if (k < n_ && tokens_[k].hyphen && tokens_[k].glued_left) ++k;  // "Vice-President"
+    }
+    return false;
+  }
+
+  size_t ScanPrefixes(size_t i, std::string* prefixes) const {
+    uint32_t id;
+    size_t end;
+    while (WordAt(i, Entry::kRolePrefix, &id, &end) && !WordAt(i, Entry::kRole)) {
+      *prefixes += (prefixes->empty() ? "" : " ") + d_.prefixes[id];
+      i = end;
+      if (i < n_ && tokens_[i].hyphen && tokens_[i].glued_left) ++i;
+    }
+    return i;
+  }
+
+  // Capitalised words that make a name not in the table: "Vinay Kumar",
+  // "Jean-Noël Barrot", "S. Jaishankar", "Mohammed bin Salman". At most four
+  // words; particles and joining hyphens do not count. Returns the end, or
+  // `k` when there is no name.
+  size_t ScanUnknownName(size_t k) const {
+    size_t m = k, good = k;
+    int words = 0;
+    while (m < n_ && words < 4) {
+      if (NameWordAt(m)) {
+        ++words;
+        ++m;
+        // An initial: "S." (one letter and a glued dot).
+        if (m < n_ && tokens_[m - 1].end - tokens_[m - 1].begin == 1 &&
+            tokens_[m].folded_hash == d_.dot && tokens_[m].glued_left) {
+          ++m;
+        }
+        good = m;
+        if (m + 1 < n_ && tokens_[m].hyphen && tokens_[m].glued_left && tokens_[m].glued_right &&
+            IsUpperWord(m + 1)) {
+          ++m;  // "Jean" "-" "Noël"
+        }
+        continue;
+      }
+      if (IsParticle(m)) {
+        ++m;
+        if (m < n_ && tokens_[m].hyphen && tokens_[m].glued_left && tokens_[m].glued_right) ++m;
+        continue;
+      }
+      break;
+    }
+    return good;
+  }
+
+  bool IsParticle(size_t m) const {
+    return m < n_ && tokens_[m].kind == TokenKind::kWord && !tokens_[m].upper &&
+           ListWordAt(m, Entry::kParticle);
+  }
+
+  // A person met earlier in the document, named by the longest n-gram at `k`.
+  bool MetAt(size_t k, int32_t* person, size_t* end) const {
+    if (people_.empty() || !IsUpperWord(k)) return false;
+    uint64_t h = kNgramSeed;
+    bool found = false;
+    const size_t limit = std::min(n_, k + people_.max_len());
+    for (size_t m = k; m < limit; ++m) {
+      h = ExtendNgram(h, tokens_[m].hash);
+      int32_t p = people_.Find(h);
+      if (p >= 0) {
+        *person = p;
+        *end = m + 1;
+        found = true;
+      }
+    }
+    return found;
+  }
+
+  // A name after a title: a person of the table, one met before, or unknown
+  // capitalised words, whichever is longest.
+  bool ParseName(size_t k, NameMatch* out) const {
+    ActorHit known;
+    bool has_known = ActorAt(k, true, &known);
+    int32_t met = -1;
+    size_t met_end = 0;
+    bool has_met = MetAt(k, &met, &met_end);
+    size_t unknown_end = ScanUnknownName(k);
+    size_t best = std::max({k, has_known ? known.end : k, has_met ? met_end : k});
+    if (unknown_end > best) {
+      *out = {unknown_end, -1, -1};
+      return true;
+    }
+    if (has_met && met_end >= best) {
+      *out = {met_end, -1, met};
+      return true;
+    }
+    if (has_known) {
+      *out = {known.end, static_cast<int32_t>(known.actor), -1};
+      return true;
+    }
+    return false;
+  }
+
+  // The affiliation a person gets from the ref of their title: the state when
+  // the ref is one of its bodies, else the ref itself.
+  std::string PersonAffiliation(const Ref& ref) const {
+    const int32_t up = d_.info[ref.actor].affiliation;
+    if (up >= 0 && d_.actors[up].type == ActorType::kCountry) return d_.actors[up].name;
+    return d_.actors[ref.actor].name;
+  }
+
+  // "Russian" (the stem) for a state, else the actor's name: the start of a
+  // description.
+  std::string RefStem(const Ref& ref) const {
+    const Actor& a = d_.actors[ref.actor];
+    const ActorInfo& info = d_.info[ref.actor];
+    if (a.type == ActorType::kCountry && !info.stem.empty()) return info.stem;
+    return a.name;
+  }
+
+  // Fills a person candidate from a name match.
+  void NamedPerson(const NameMatch& nm, size_t name_begin, Candidate* c) const {
+    c->type = ActorType::kPerson;
+    c->end = nm.end;
+    c->name_begin = name_begin;
+    c->name_end = nm.end;
+    if (nm.known >= 0) {
+      const Actor& a = d_.actors[nm.known];
+      c->name = a.name;
+      c->role = a.role;
+      c->affiliation = a.affiliation;
+      c->known = nm.known;
+    } else if (nm.met >= 0) {
+      const DocumentPeople::Person& p = people_.person(nm.met);
+      c->name = p.name;
+      c->role = p.role;
+      c->affiliation = p.affiliation;
+    } else {
+      c->name = Collapse(name_begin, nm.end);
+    }
+  }
+
+  // The text of tokens [b, e) with each run of spaces made one space.
+  std::string Collapse(size_t b, size_t e) const {
+    std::string out;
+    for (size_t k = b; k < e; ++k) {
+      if (k > b && !tokens_[k].glued_left) out.push_back(' ');
+      out.append(doc_->text, tokens_[k].begin, tokens_[k].end - tokens_[k].begin);
+    }
+    return out;
+  }
+
+  // --- Candidates -----------------------------------------------------------
+
+  bool LocativeBefore(size_t i) const { return i > 0 && ListWordAt(i - 1, Entry::kLocative); }
+
+  // Part of a hyphenated compound: "Iran-backed", "Russia-Ukraine".
+  bool InCompound(size_t i, size_t end) const {
+    if (end + 1 < n_ && tokens_[end].hyphen && tokens_[end].glued_left &&
+        tokens_[end].glued_right && tokens_[end + 1].kind == TokenKind::kWord) {
+      return true;
+    }
+    return i >= 2 && tokens_[i - 1].hyphen && tokens_[i - 1].glued_left &&
+           tokens_[i - 1].glued_right && tokens_[i - 2].kind == TokenKind::kWord;
+  }
+
+  // What starts at a token, worked out once for all the candidates.
+  struct Start {
+    bool has_ref = false;
+    Ref ref;
+    bool has_known = false;  // a person of the table
+    ActorHit known;
+    bool has_met = false;  // a person met earlier in the document
+    int32_t met = -1;
+    size_t met_end = 0;
+  };
+
+  // A state, organisation or group by name.
+  void TryAlias(size_t i, const Start& s, Candidate* best, bool* found) const {
+    if (!s.has_ref) return;
+    const Ref& ref = s.ref;
+    Candidate c;
+    c.end = ref.end;
+    c.priority = 5;
+    SetActor(ref.actor, &c);
+    if (ref.plain) {
+      if (ref.via == Entry::kDemonym) c.modifier = true;
+      if (ref.via == Entry::kCapital) {
+        if (LocativeBefore(i) || ListWordAt(ref.end, Entry::kPlaceNoun)) c.modifier = true;
+        if (NameWordAt(ref.end)) c.drop = true;  // "Moscow Times", "Washington Post"
+      }
+      if (InCompound(i, ref.end)) c.modifier = true;
+    }
+    Consider(std::move(c), best, found);
+  }
+
+  // A person of the table by name or alias, or one met before.
+  void TryPerson(size_t i, const Start& s, Candidate* best, bool* found) const {
+    if (!s.has_known && !s.has_met) return;
+    Candidate c;
+    if (s.has_met && (!s.has_known || s.met_end >= s.known.end)) {
+      NamedPerson({s.met_end, -1, s.met}, i, &c);
+      c.priority = 4;
+    } else {
+      NamedPerson({s.known.end, static_cast<int32_t>(s.known.actor), -1}, i, &c);
+      c.priority = 3;
+    }
+    Consider(std::move(c), best, found);
+  }
+
+  // "the Indian delegation", "Chinese officials", "the Trump administration",
+  // "the government of India", "the Ministry of Foreign Affairs of Pakistan".
+  void TryDescription(size_t i, const Start& s, Candidate* best, bool* found) const {
+    uint32_t body;
+    size_t end;
+    if (s.has_ref) {
+      size_t j = s.ref.end + (IsPossessive(s.ref.end) ? 1 : 0);
+      if (BodyAt(j, false, &body, &end)) {
+        Candidate c;
+        c.end = end;
+        c.priority = 2;
+        SetActor(s.ref.actor, &c);
+        Consider(std::move(c), best, found);
+      }
+    }
+    // A person's government: the state they lead.
+    int32_t state = -1;
+    size_t after = 0;
+    if (s.has_known) {
+      state = d_.info[s.known.actor].affiliation;
+      after = s.known.end;
+    } else if (s.has_met) {
+      auto it = d_.by_name.find(people_.person(s.met).affiliation);
+      if (it != d_.by_name.end()) state = static_cast<int32_t>(it->second);
+      after = s.met_end;
+    }
+    if (state >= 0) {
+      size_t j = after + (IsPossessive(after) ? 1 : 0);
+      if (BodyAt(j, false, &body, &end)) {
+        Candidate c;
+        c.end = end;
+        c.priority = 2;
+        SetActor(state, &c);
+        Consider(std::move(c), best, found);
+      }
+    }
+    // A body noun, then "of" and its owner.
+    for (bool organisation : {false, true}) {
+      if (!BodyAt(i, organisation, &body, &end)) continue;
+      Ref owner;
+      if (!ParseOfRef(end, false, &owner)) continue;
+      Candidate c;
+      c.end = owner.end;
+      c.priority = 2;
+      if (!organisation) {
+        SetActor(owner.actor, &c);
+      } else if (owner.plain && d_.actors[owner.actor].type == ActorType::kCountry) {
+        SetActor(d_.Institution(owner.actor, body), &c);
+      } else {
+        continue;
+      }
+      Consider(std::move(c), best, found);
+    }
+  }
+
+  // A title, with or without a name: "Russian Foreign Minister Sergei
+  // Lavrov", "President Trump", "ambassador Vinay Kumar", "a State
+  // Department spokesperson", "the spokesperson for Russia's Foreign
+  // Ministry".
+  void TryTitle(size_t i, const Start& s, Candidate* best, bool* found) const {
+    std::string prefixes;
+    size_t j = ScanPrefixes(i, &prefixes);
+    Ref ref = s.ref;
+    bool has_ref = j == i ? s.has_ref : ParseRef(j, &ref);
+    if (has_ref) j = ref.end + (IsPossessive(ref.end) ? 1 : 0);
+    RoleMatch role;
+    if (!ParseRole(j, &prefixes, &role)) return;
+    size_t k = role.end;
+    if (!has_ref && ParseOfRef(k, true, &ref)) {
+      has_ref = true;
+      k = ref.end;
+    }
+    size_t name_begin = k;
+    while (WordAt(name_begin, Entry::kHonorific, nullptr, &name_begin)) {
+    }
+    Candidate c;
+    c.priority = 1;
+    NameMatch nm;
+    if (ParseName(name_begin, &nm)) {
+      NamedPerson(nm, name_begin, &c);
+      c.role = role.name;
+      if (has_ref) {
+        c.affiliation = PersonAffiliation(ref);
+        c.role_body = d_.actors[ref.actor].name;
+      }
+    } else if (has_ref && !role.needs_name) {
+      c.end = k;
+      c.type = ActorType::kPerson;
+      c.role = role.name;
+      c.affiliation = PersonAffiliation(ref);
+      if (const auto* p = people_.FindRole(role.name, d_.actors[ref.actor].name)) {
+        c.name = p->name;  // "the Russian foreign minister", after Lavrov
+        c.affiliation = p->affiliation.empty() ? c.affiliation : p->affiliation;
+      } else {
+        c.name = RefStem(ref) + " " + role.name;
+      }
+    } else {
+      return;
+    }
+    Consider(std::move(c), best, found);
+  }
+
+  // "Mr Kumar", "Sheikh Tamim bin Hamad Al Thani".
+  void TryHonorific(size_t i, Candidate* best, bool* found) const {
+    size_t k = i;
+    while (WordAt(k, Entry::kHonorific, nullptr, &k)) {
+    }
+    if (k == i) return;
+    NameMatch nm;
+    if (!ParseName(k, &nm)) return;
+    Candidate c;
+    NamedPerson(nm, k, &c);
+    c.priority = 0;
+    Consider(std::move(c), best, found);
+  }
+
+  void SetActor(uint32_t id, Candidate* c) const {
+    const Actor& a = d_.actors[id];
+    c->name = a.name;
+    c->type = a.type;
+    c->affiliation = a.affiliation;
+    c->role = a.role;
+  }
+
+  static void Consider(Candidate&& c, Candidate* best, bool* found) {
+    if (!*found || c.end > best->end || (c.end == best->end && c.priority > best->priority)) {
+      *best = std::move(c);
+      *found = true;
+    }
+  }
+
+  bool Best(size_t i, Candidate* best) const {
+    Start s;
+    s.has_ref = ParseRef(i, &s.ref);
+    s.has_known = ActorAt(i, true, &s.known);
+    s.has_met = MetAt(i, &s.met, &s.met_end);
+    bool found = false;
+    TryAlias(i, s, best, &found);
+    TryPerson(i, s, best, &found);
+    TryDescription(i, s, best, &found);
+    TryTitle(i, s, best, &found);
+    TryHonorific(i, best, &found);
+    return found;
+  }
+
+  void Emit(int sentence, size_t i, Candidate* c) {
+    if (c->type == ActorType::kPerson && c->name_end > c->name_begin) {
+      if (c->known >= 0) {
+        const std::vector<Token>& t = d_.info[c->known].name_tokens;
+        people_.Add(c->name, c->role, c->affiliation, t.data(), t.size());
+      }
+      // The words as written too, so that an alias met first ("Lavrov")
+      // is found again.
+      people_.Add(c->name, c->role, c->affiliation, tokens_.data() + c->name_begin,
+                  c->name_end - c->name_begin);
+      if (!c->role_body.empty()) people_.AddRole(c->role, c->role_body, c->name);
+    }
+    ActorMention m;
+    m.norm = {tokens_[i].begin, tokens_[c->end - 1].end};
+    m.span = doc_->offsets.ToOriginal(m.norm);
+    m.sentence = sentence;
+    m.name = std::move(c->name);
+    m.type = c->type;
+    m.affiliation = std::move(c->affiliation);
+    m.role = std::move(c->role);
+    m.modifier = c->modifier;
+    doc_->actor_mentions.push_back(std::move(m));
+  }
+
+  const Gazetteer& d_;
+  Document* doc_;
+  std::vector<Token> tokens_;
+  size_t n_ = 0;
+  std::vector<Hit> hits_;
+  std::vector<uint32_t> hit_begin_;
+  std::vector<uint16_t> kinds_;  // per token: Bit() of every entry starting there
+  DocumentPeople people_;
+};
+
+}  // namespace
+
+struct ActorTable::Data : Gazetteer {};
+
 ActorTable::ActorTable(std::unique_ptr<Data> data) : data_(std::move(data)) {}
 ActorTable::~ActorTable() = default;
 
-Status ActorTable::Load(const std::string&, std::unique_ptr<ActorTable>* out, DiagnosticSink*) {
-  out->reset(new ActorTable(std::make_unique<Data>()));
+Status ActorTable::Load(const std::string& actors_dir, std::unique_ptr<ActorTable>* out,
+                        DiagnosticSink* sink) {
+  out->reset();
+  NullSink null_sink;
+  if (sink == nullptr) sink = &null_sink;
+  std::vector<std::string> paths;
+  Status s = ListYamlFiles(actors_dir, &paths);
+  if (s.ok() && paths.empty()) s = Status::NotFound("no actor rule files (*.yaml)", {actors_dir});
+  if (!s.ok()) {
+    Diagnostic d;
+    d.location = s.location();
+    d.message = s.message();
+    sink->Report(d);
+    return s;
+  }
+  auto data = std::make_unique<Data>();
+  Loader loader(data.get(), sink);
+  for (const std::string& path : paths) loader.LoadFile(path);
+  loader.Finish();
+  if (loader.errors() > 0) {
+    return Status::RuleError(std::to_string(loader.errors()) + " error(s) in actor rules",
+                             {actors_dir});
+  }
+  out->reset(new ActorTable(std::move(data)));
   return Status::OK();
 }
-const Actor* ActorTable::Find(std::string_view) const { return nullptr; }
-void ActorTable::Annotate(Document*) const {}
-size_t ActorTable::size() const { return 0; }
+
+const Actor* ActorTable::Find(std::string_view name) const {
+  auto it = data_->by_name.find(std::string(name));
+  if (it != data_->by_name.end()) return &data_->actors[it->second];
+  std::vector<Token> tokens;
+  actor_tokens::Tokenize(name, 0, &tokens);
+  uint64_t h = kNgramSeed;
+  for (const Token& t : tokens) h = ExtendNgram(h, t.hash);
+  const NgramIndex::Node* node = tokens.empty() ? nullptr : data_->exact.Find(h);
+  if (node == nullptr || node->payload_begin == node->payload_end) return nullptr;
+  if (SurfaceKey(name, tokens, 0, tokens.size(), false) != data_->exact.key(*node)) return nullptr;
+  return &data_->actors[data_->exact.begin(*node)->id];
+}
+
+void ActorTable::Annotate(Document* doc) const {
+  doc->actor_mentions.clear();
+  Matcher matcher(*data_, doc);
+  matcher.Run();
+}
+
+size_t ActorTable::size() const { return data_->declared; }
 
 }  // namespace stance

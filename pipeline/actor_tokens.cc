@@ -1,0 +1,361 @@
+#include "pipeline/actor_tokens.h"
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cstring>
+
+#include <utf8proc.h>
+
+#include "pipeline/utf8.h"
+
+namespace stance {
+namespace actor_tokens {
+namespace {
+
+enum CharClass : uint8_t { kSpace, kLetter, kApostrophe, kHyphen, kOther };
+
+constexpr std::array<uint8_t, 128> MakeAsciiClasses() {
+  std::array<uint8_t, 128> t{};
+  for (int c = 0; c < 128; ++c) t[c] = kOther;
+  for (int c = 0; c <= ' '; ++c) t[c] = kSpace;
+  t[127] = kSpace;
+  for (int c = '0'; c <= '9'; ++c) t[c] = kLetter;
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = kLetter;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kLetter;
+  t['\''] = kApostrophe;
+  t['-'] = kHyphen;
+  return t;
+}
+constexpr std::array<uint8_t, 128> kAscii = MakeAsciiClasses();
+
+// Letters, marks and digits of any script make words; spaces (Unicode Z*)
+// and format characters separate them; everything else is punctuation.
+CharClass ClassifyCodePoint(char32_t cp) {
+  if (cp == 0x2019) return kApostrophe;  // right single quote, used as apostrophe
+  if (cp == 0x2010 || cp == 0x2011) return kHyphen;
+  switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
+      return kLetter;
+    case UTF8PROC_CATEGORY_ZS:
+    case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP:
+    case UTF8PROC_CATEGORY_CC:
+    case UTF8PROC_CATEGORY_CF:
+      return kSpace;
+    default:
+      return kOther;
+  }
+}
+
+CharClass Classify(std::string_view text, size_t i, int* len) {
+  unsigned char c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) {
+    *len = 1;
+    return static_cast<CharClass>(kAscii[c]);
+  }
+  char32_t cp = 0;
+  int n = DecodeUtf8(text, i, &cp);
+  if (n == 0) {
+    *len = 1;
+    return kOther;
+  }
+  *len = n;
+  return ClassifyCodePoint(cp);
+}
+
+bool IsUpperCodePoint(char32_t cp) {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+  return utf8proc_isupper(static_cast<utf8proc_int32_t>(cp));
+}
+
+bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// "'s" at `k` (just after the apostrophe) that ends the word.
+bool IsPossessiveS(std::string_view text, size_t k) {
+  if (k >= text.size() || (text[k] != 's' && text[k] != 'S')) return false;
+  if (k + 1 == text.size()) return true;
+  int len;
+  return Classify(text, k + 1, &len) != kLetter;
+}
+
+// End of the word starting at `i`.
+size_t ScanWord(std::string_view text, size_t i) {
+  const size_t n = text.size();
+  // A dotted acronym: two or more letter-dot pairs ("U.S.", "U.S.A.").
+  if (i + 3 < n && IsAsciiAlpha(text[i]) && text[i + 1] == '.' && IsAsciiAlpha(text[i + 2]) &&
+      text[i + 3] == '.') {
+    size_t j = i;
+    while (j + 1 < n && IsAsciiAlpha(text[j]) && text[j + 1] == '.') j += 2;
+    return j;
+  }
+  while (i < n) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80 && kAscii[c] == kLetter) {  // the common case, without a call
+      ++i;
+      continue;
+    }
+    int len;
+    CharClass cls = Classify(text, i, &len);
+    if (cls == kLetter) {
+      i += len;
+      continue;
+    }
+    if (cls == kApostrophe) {
+      size_t k = i + len;
+      int next_len;
+      if (k < n && Classify(text, k, &next_len) == kLetter && !IsPossessiveS(text, k)) {
+        i = k;
+        continue;
+      }
+    }
+    break;
+  }
+  return i;
+}
+
+// Calls `emit(byte)` for each normalised byte of `token`.
+template <typename Emit>
+void ForEachNormalizedByte(std::string_view token, Emit emit) {
+  for (size_t i = 0; i < token.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(token[i]);
+    if (c == 0xE2 && i + 2 < token.size() && static_cast<unsigned char>(token[i + 1]) == 0x80) {
+      unsigned char d = static_cast<unsigned char>(token[i + 2]);
+      if (d == 0x99) {  // ’
+        emit('\'');
+        i += 2;
+        continue;
+      }
+      if (d == 0x90 || d == 0x91) {  // hyphen, non-breaking hyphen
+        emit('-');
+        i += 2;
+        continue;
+      }
+    }
+    emit(c);
+  }
+}
+
+static_assert(std::endian::native == std::endian::little,
+              "ScanAsciiWord reads the first byte as the lowest one");
+
+// Up to 8 bytes at `p` (k of them, 1 <= k <= 8) as a word, the rest zero.
+// Reads a whole word when `end` allows, as it nearly always does.
+inline uint64_t LoadPartial(const char* p, size_t k, const char* end) {
+  uint64_t w = 0;
+  if (end - p >= 8) {
+    std::memcpy(&w, p, 8);
+    if (k < 8) w &= ~uint64_t{0} >> (64 - 8 * k);
+  } else {
+    std::memcpy(&w, p, k);
+  }
+  return w;
+}
+
+inline uint64_t MixChunk(uint64_t h, uint64_t w) {
+  h = (h ^ w) * 0xbf58476d1ce4e5b9ULL;
+  return h ^ (h >> 31);
+}
+constexpr uint64_t kHashSeed = 0x243f6a8885a308d3ULL;
+
+// Hashes `n` bytes eight at a time (the last chunk zero-padded; tokens hold
+// no NUL, so padding cannot make two tokens equal).
+uint64_t HashBytes(const char* p, size_t n) {
+  uint64_t h = kHashSeed;
+  for (; n > 0; p += std::min<size_t>(n, 8), n -= std::min<size_t>(n, 8)) {
+    h = MixChunk(h, LoadPartial(p, std::min<size_t>(n, 8), p + n));
+  }
+  return h;
+}
+
+// The hash of each one-character ASCII token.
+const std::array<uint64_t, 128> kPunctHashes = [] {
+  std::array<uint64_t, 128> t{};
+  for (int c = 0; c < 128; ++c) t[c] = MixChunk(kHashSeed, static_cast<uint64_t>(c));
+  return t;
+}();
+
+const uint64_t kPossessiveHash = HashBytes("'s", 2);
+
+// Scans the run of ASCII letters and digits at `p` (up to `end`) eight bytes
+// at a time, hashing it as HashBytes does, both as written and lower-cased.
+// Returns its length. A byte loop would mispredict its exit at the end of
+// nearly every word.
+size_t ScanAsciiWord(const char* p, const char* end, uint64_t* hash, uint64_t* folded) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHigh = 0x8080808080808080ULL;
+  constexpr uint64_t kCase = 0x20 * kOnes;  // OR-ed in, lower-cases letters and keeps digits
+  // The high bit of each byte of `v` (all below 0x80) is set where byte >= lo.
+  auto at_least = [](uint64_t v, unsigned lo) { return (v + (0x80 - lo) * kOnes) & kHigh; };
+  uint64_t h = kHashSeed, f = kHashSeed;
+  size_t len = 0;
+  while (true) {
+    const size_t avail = static_cast<size_t>(end - (p + len));
+    const uint64_t x = avail == 0 ? 0 : LoadPartial(p + len, std::min<size_t>(avail, 8), end);
+    const uint64_t ascii = ~x & kHigh;
+    const uint64_t x7 = x & ~kHigh;
+    const uint64_t lower = x7 | kCase;
+    const uint64_t letter = at_least(lower, 'a') & ~at_least(lower, 'z' + 1) & ascii;
+    const uint64_t digit = at_least(x7, '0') & ~at_least(x7, '9' + 1) & ascii;
+    const uint64_t stop = ~(letter | digit) & kHigh;  // zeros past the end stop too
+    if (stop == 0) {
+      h = MixChunk(h, x);
+      f = MixChunk(f, x | kCase);
+      len += 8;
+      continue;
+    }
+    const int n = std::countr_zero(stop) / 8;  // the first stop in memory order
+    if (n > 0) {
+      const uint64_t keep = ~uint64_t{0} >> (64 - 8 * n);
+      h = MixChunk(h, x & keep);
+      f = MixChunk(f, (x | kCase) & keep);
+    }
+    *hash = h;
+    *folded = f;
+    return len + n;
+  }
+}
+
+// The slow path, for tokens with non-ASCII bytes, apostrophes or dots: hash
+// the normalised text.
+void HashToken(std::string_view token, uint64_t* exact, uint64_t* folded) {
+  std::string normal = NormalizeToken(token, false);
+  *exact = HashBytes(normal.data(), normal.size());
+  std::string lower = NormalizeToken(token, true);
+  *folded = lower == normal ? *exact : HashBytes(lower.data(), lower.size());
+}
+
+}  // namespace
+
+std::string NormalizeToken(std::string_view token, bool fold) {
+  std::string out;
+  out.reserve(token.size());
+  ForEachNormalizedByte(token, [&](unsigned char c) {
+    if (fold && c >= 'A' && c <= 'Z') c += 32;
+    out.push_back(static_cast<char>(c));
+  });
+  return out;
+}
+
+bool NormalizedEquals(std::string_view token, std::string_view normalized, bool fold) {
+  size_t pos = 0;
+  bool equal = true;
+  ForEachNormalizedByte(token, [&](unsigned char c) {
+    if (fold && c >= 'A' && c <= 'Z') c += 32;
+    equal = equal && pos < normalized.size() && static_cast<unsigned char>(normalized[pos]) == c;
+    ++pos;
+  });
+  return equal && pos == normalized.size();
+}
+
+void Tokenize(std::string_view text, uint32_t base, std::vector<Token>* out) {
+  const size_t first = out->size();
+  const size_t n = text.size();
+  const char* const data = text.data();
+  // Appends a token in place (building it on the stack and copying it in
+  // costs a store-forwarding stall per token).
+  auto emit = [&](size_t b, size_t e, TokenKind kind) -> Token& {
+    const uint32_t begin = base + static_cast<uint32_t>(b);
+    const bool glued = out->size() > first && out->back().end == begin;
+    if (glued) out->back().glued_right = true;
+    Token& t = out->emplace_back();
+    t.begin = begin;
+    t.end = base + static_cast<uint32_t>(e);
+    t.kind = kind;
+    t.glued_left = glued;
+    return t;
+  };
+  size_t i = 0;
+  while (i < n) {
+    const unsigned char c = static_cast<unsigned char>(data[i]);
+    if (c < 0x80 && kAscii[c] != kLetter && kAscii[c] != kApostrophe) {
+      if (kAscii[c] == kSpace) {
+        ++i;
+        continue;
+      }
+      // One ASCII punctuation character; no normalisation applies.
+      Token& t = emit(i, i + 1, TokenKind::kPunct);
+      t.hash = t.folded_hash = kPunctHashes[c];
+      t.hyphen = c == '-';
+      ++i;
+      continue;
+    }
+    if (c < 0x80 && kAscii[c] == kLetter && !(i + 1 < n && data[i + 1] == '.')) {
+      // The common case: a word of ASCII letters and digits.
+      uint64_t hash, folded;
+      const size_t j = i + ScanAsciiWord(data + i, data + n, &hash, &folded);
+      if (j == n || (static_cast<unsigned char>(data[j]) < 0x80 && data[j] != '\'')) {
+        Token& t = emit(i, j, TokenKind::kWord);
+        t.hash = hash;
+        t.folded_hash = folded;
+        t.upper = c >= 'A' && c <= 'Z';
+        i = j;
+        continue;
+      }
+    }
+    // Everything else: non-ASCII, apostrophes, acronyms and initials.
+    int len;
+    const CharClass cls = Classify(text, i, &len);
+    if (cls == kSpace) {
+      i += len;
+      continue;
+    }
+    const size_t start = i;
+    TokenKind kind = TokenKind::kPunct;
+    if (cls == kLetter) {
+      kind = TokenKind::kWord;
+      i = ScanWord(text, i);
+    } else if (cls == kApostrophe) {
+      // A possessive needs a word right before it.
+      const bool after_word = out->size() > first && out->back().kind == TokenKind::kWord &&
+                              out->back().end == base + start;
+      if (after_word && IsPossessiveS(text, start + len)) {
+        kind = TokenKind::kPossessive;
+        i = start + len + 1;
+      } else {
+        const char last = start > 0 ? data[start - 1] : ' ';
+        int next_len;
+        const bool word_follows =
+            start + len < n && Classify(text, start + len, &next_len) == kLetter;
+        if (after_word && (last == 's' || last == 'S') && !word_follows) {
+          kind = TokenKind::kPossessive;
+        }
+        i = start + len;
+      }
+    } else {
+      i += len;
+    }
+    const std::string_view piece = text.substr(start, i - start);
+    Token& t = emit(start, i, kind);
+    t.hyphen = cls == kHyphen;
+    if (kind == TokenKind::kPossessive) {
+      t.hash = t.folded_hash = piece.size() > 1 ? kPossessiveHash : kPunctHashes['\''];
+    } else if (cls == kHyphen) {
+      t.hash = t.folded_hash = kPunctHashes['-'];
+    } else if (cls == kApostrophe) {
+      t.hash = t.folded_hash = kPunctHashes['\''];
+    } else if (kind == TokenKind::kPunct) {
+      t.hash = t.folded_hash = HashBytes(piece.data(), piece.size());  // nothing to normalise
+    } else {
+      HashToken(piece, &t.hash, &t.folded_hash);
+    }
+    if (kind == TokenKind::kWord) {
+      char32_t cp = static_cast<unsigned char>(piece[0]);
+      if (cp >= 0x80) DecodeUtf8(piece, 0, &cp);
+      t.upper = IsUpperCodePoint(cp);
+    }
+  }
+}
+
+}  // namespace actor_tokens
+}  // namespace stance
