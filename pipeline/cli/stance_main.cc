@@ -1,102 +1,155 @@
-// Placeholder until the CLI lands: prints the sentences of one file ("-" is
-// stdin), one per line. Input is read and processed in pieces of about
-// 4 MiB cut at blank lines (which always end a sentence), so memory stays
-// small and the document size limit does not apply to the whole file.
-#include <algorithm>
+// stance: the command-line tool. A thin main: flags become BatchOptions, one
+// Run function of pipeline/commands.h does the work, its result is the exit
+// status. See `stance --help`, and `stance <command> --help` for each command.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
 #include <cstdio>
-#include <cstring>
+#include <exception>
 #include <iostream>
 #include <string>
 
-#include "pipeline/pipeline.h"
-#include "pipeline/sentences.h"
+#include "pipeline/commands.h"
 
 namespace {
 
-constexpr size_t kPiece = 4u << 20;
-
-// The end of the last paragraph in `text` (after its blank line), else of
-// its last line, else all of it.
-size_t LastParagraphEnd(const std::string& text) {
-  size_t cut = text.rfind("\n\n");
-  if (cut == std::string::npos) cut = text.rfind('\n');
-  return cut == std::string::npos ? text.size() : cut + 1;
+// Adds the flags the batch commands share, bound to `options`.
+void AddBatchFlags(CLI::App* command, const std::vector<std::string>& formats,
+                   const std::string& format_help,
+                   stance::BatchOptions* options) {
+  command->add_option("--format", options->format, format_help)
+      ->check(CLI::IsMember(formats))
+      ->type_name("FORMAT");
+  command
+      ->add_option("-o,--output", options->output,
+                   "Write to FILE (atomically; never one of the inputs) "
+                   "instead of stdout")
+      ->type_name("FILE");
+  command
+      ->add_option(
+          "--rules", options->rules,
+          "Rules folder (default: $STANCE_RULES, else the checkout's rules/)")
+      ->type_name("DIR");
+  command
+      ->add_option(
+          "--input", options->input,
+          "text: one article per file (folders give *.txt); jsonl: one "
+          "{\"id\",\"text\"} object per line (folders give *.jsonl)")
+      ->check(CLI::IsMember({"text", "jsonl"}))
+      ->type_name("KIND")
+      ->default_str("text");
+  command
+      ->add_option(
+          "--errors", options->errors,
+          "Write one JSONL record {\"doc\",\"stage\",\"message\"} per failed "
+          "document to FILE")
+      ->type_name("FILE");
+  command
+      ->add_option("--max-document-bytes", options->max_document_bytes,
+                   "Fail documents larger than this (default: 64 MiB)")
+      ->type_name("N");
+  command->add_flag(
+      "-v,--verbose", options->verbose,
+      "Print a summary to stderr (always when stderr is a terminal)");
+  command
+      ->add_option("inputs", options->inputs,
+                   "Files, folders (every *.txt below, sorted) or - for stdin")
+      ->required()
+      ->type_name("INPUTS");
 }
 
-// Appends `sentence` as one line: line breaks inside it become spaces.
-void AppendLine(std::string_view sentence, std::string* out) {
-  size_t at = out->size();
-  out->append(sentence);
-  char* p = out->data() + at;
-  char* end = out->data() + out->size();
-  while ((p = static_cast<char*>(std::memchr(p, '\n', end - p))) != nullptr)
-    *p++ = ' ';
-  for (p = out->data() + at;
-       (p = static_cast<char*>(std::memchr(p, '\r', end - p))) != nullptr;) {
-    *p++ = ' ';
+int Main(int argc, char** argv) {
+  CLI::App app(
+      "stance: rule-based extraction of stance claims from "
+      "international-politics news.",
+      "stance");
+  app.require_subcommand(1);
+  // One line saying what is wrong, then where to look.
+  app.failure_message([](const CLI::App*, const CLI::Error& e) {
+    return std::string("stance: ") + e.what() +
+           "\nRun 'stance --help' or 'stance COMMAND --help'.\n";
+  });
+
+  stance::BatchOptions options;
+  CLI::App* extract =
+      app.add_subcommand("extract", "Extract stance claims from articles");
+  AddBatchFlags(extract, {"jsonl", "csv", "tsv"}, "jsonl (default), csv or tsv",
+                &options);
+  CLI::App* quotes =
+      app.add_subcommand("quotes", "List quotations and their speakers");
+  AddBatchFlags(quotes, {"jsonl", "csv", "tsv"}, "jsonl (default), csv or tsv",
+                &options);
+  CLI::App* sentences =
+      app.add_subcommand("sentences", "Split articles into sentences");
+  AddBatchFlags(sentences, {"text", "jsonl", "csv", "tsv"},
+                "text: one sentence per line (default); jsonl, csv, tsv: with "
+                "byte spans. "
+                "With --input jsonl, jsonl (the default then) gives "
+                "{\"id\",\"sentences\"} "
+                "per line",
+                &options);
+
+  std::string lint_dir;
+  CLI::App* lint = app.add_subcommand(
+      "lint",
+      "Check every rule file; print each problem with its place and a count");
+  lint->add_option("dir", lint_dir,
+                   "Rules folder (default: --rules, else the default rules)")
+      ->type_name("DIR");
+  lint->add_option("--rules", options.rules,
+                   "Rules folder, if DIR is not given")
+      ->type_name("DIR");
+
+  CLI::App* test =
+      app.add_subcommand("test", "Run rule tests (not implemented yet)");
+  test->allow_extras();
+  CLI::App* explain =
+      app.add_subcommand("explain", "Explain a claim (not implemented yet)");
+  explain->allow_extras();
+
+  // CLI11 would only say "A subcommand is required" for a misspelt one.
+  if (argc > 1 && argv[1][0] != '-') {
+    try {
+      app.get_subcommand(argv[1]);
+    } catch (const CLI::OptionNotFound&) {
+      std::cerr
+          << "stance: unknown command '" << argv[1]
+          << "' (expected extract, sentences, quotes, lint, test or explain)\n"
+             "Run 'stance --help' for more information.\n";
+      return stance::kExitUsage;
+    }
   }
-  out->push_back('\n');
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? stance::kExitOk : stance::kExitUsage;
+  }
+
+  stance::Console console{&std::cout, &std::cerr, isatty(STDERR_FILENO) == 1};
+  if (*extract) return stance::RunExtract(options, console);
+  if (*quotes) return stance::RunQuotes(options, console);
+  if (*sentences) return stance::RunSentences(options, console);
+  if (*lint)
+    return stance::RunLint(lint_dir.empty() ? options.rules : lint_dir,
+                           console);
+  if (*test) return stance::RunNotImplemented("test", console);
+  if (*explain) return stance::RunNotImplemented("explain", console);
+  return stance::kExitUsage;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 3 || std::string(argv[1]) != "sentences") {
-    std::cerr << "usage: stance sentences FILE|-\n";
-    return 2;
+  std::ios::sync_with_stdio(false);
+  try {
+    int code = Main(argc, argv);
+    std::cout.flush();
+    return code;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "stance: internal error: %s\n", e.what());
+  } catch (...) {
+    std::fprintf(stderr, "stance: internal error\n");
   }
-  stance::PipelineOptions options;
-  options.last_stage = stance::PipelineOptions::Stage::kSentences;
-  std::unique_ptr<stance::Pipeline> pipeline;
-  stance::CollectingSink sink;
-  stance::Status s = stance::Pipeline::Create(options, &pipeline, &sink);
-  if (!s.ok()) {
-    std::cerr << s.ToString() << "\n";
-    return 1;
-  }
-  bool from_stdin = std::string(argv[2]) == "-";
-  FILE* in = from_stdin ? stdin : std::fopen(argv[2], "rb");
-  if (in == nullptr) {
-    std::cerr << argv[2] << ": cannot open\n";
-    return 1;
-  }
-  stance::Document doc;
-  std::string buffer;  // input not processed yet
-  std::string rest;
-  std::string out;
-  bool eof = false;
-  while (true) {
-    // Fill up to kPiece, in blocks that grow with the input, so that a small
-    // input costs no 4 MiB buffer.
-    while (!eof && buffer.size() < kPiece) {
-      size_t old = buffer.size();
-      size_t block = std::min(kPiece - old, std::max<size_t>(old, 64u << 10));
-      buffer.resize(old + block);
-      size_t got = std::fread(buffer.data() + old, 1, block, in);
-      buffer.resize(old + got);
-      eof = got < block;
-    }
-    if (buffer.empty()) break;
-    size_t end = eof ? buffer.size() : LastParagraphEnd(buffer);
-    rest.assign(buffer, end);
-    buffer.resize(end);
-    s = pipeline->Process(argv[2], std::move(buffer), &doc, nullptr);
-    if (!s.ok()) {
-      std::cerr << s.ToString() << "\n";
-      return 1;
-    }
-    out.clear();
-    for (const auto& sentence : doc.sentences)
-      AppendLine(doc.Original(sentence.span), &out);
-    std::fwrite(out.data(), 1, out.size(), stdout);
-    buffer = std::move(doc.original);  // keeps its capacity for the next piece
-    buffer.assign(rest);
-  }
-  bool read_error = std::ferror(in) != 0;
-  if (!from_stdin) std::fclose(in);
-  if (read_error) {
-    std::cerr << argv[2] << ": read error\n";
-    return 1;
-  }
-  return 0;
+  return 3;
 }

@@ -1,19 +1,106 @@
-// Placeholder until the writers land.
+// NewWriter, the column lists, and the buffering every writer shares.
 #include "pipeline/writers/writer.h"
+
+#include <charconv>
+
+#include "pipeline/writers/formats.h"
 
 namespace stance {
 
 const std::vector<std::string>& ClaimColumns() {
   static const std::vector<std::string> columns = {
-      "doc",      "holder", "holder_type", "holder_affiliation", "stance", "target", "negated",
-      "hedged",   "speaker", "quote",      "evidence",           "sentence", "begin", "end",
-      "rule"};
+      "doc",     "holder", "holder_type", "holder_affiliation",
+      "stance",  "target", "negated",     "hedged",
+      "speaker", "quote",  "evidence",    "sentence",
+      "begin",   "end",    "rule"};
   return columns;
 }
 
-Status NewWriter(const std::string& format, const WriterOptions&, std::ostream*,
-                 std::unique_ptr<Writer>*) {
-  return Status::InvalidArgument("unknown format '" + format + "'");
+const std::vector<std::string>& QuoteColumns() {
+  static const std::vector<std::string> columns = {"doc",
+                                                   "quote",
+                                                   "begin",
+                                                   "end",
+                                                   "speaker",
+                                                   "speaker_role",
+                                                   "speaker_affiliation",
+                                                   "cue",
+                                                   "method",
+                                                   "is_term",
+                                                   "sentence",
+                                                   "sentence_begin",
+                                                   "sentence_end"};
+  return columns;
 }
 
+const std::vector<std::string>& SentenceColumns() {
+  static const std::vector<std::string> columns = {"doc", "index", "begin",
+                                                   "end", "text"};
+  return columns;
+}
+
+Status NewWriter(const std::string& format, const WriterOptions& options,
+                 std::ostream* out, std::unique_ptr<Writer>* writer) {
+  using Records = WriterOptions::Records;
+  writer->reset();
+  const bool sentences = options.records == Records::kSentences ||
+                         options.records == Records::kSentenceLists;
+  if (format == "jsonl") {
+    *writer = writers::NewJsonlWriter(options, out);
+  } else if (format == "csv" || format == "tsv") {
+    if (options.records == Records::kSentenceLists) {
+      return Status::InvalidArgument(
+          "format '" + format +
+          "' cannot hold one list of sentences per document");
+    }
+    *writer =
+        writers::NewDelimitedWriter(format == "csv" ? ',' : '\t', options, out);
+  } else if (format == "text") {
+    if (!sentences) {
+      return Status::InvalidArgument("format 'text' can only write sentences");
+    }
+    *writer = writers::NewTextWriter(options, out);
+  } else {
+    return Status::InvalidArgument("unknown format '" + format +
+                                   "' (expected jsonl, csv, tsv or text)");
+  }
+  return Status::OK();
+}
+
+namespace writers {
+
+BufferedWriter::BufferedWriter(const WriterOptions& options, std::ostream* out)
+    : options_(options), out_(out) {
+  buffer_.reserve(options_.buffer_bytes + (options_.buffer_bytes >> 2));
+}
+
+Status BufferedWriter::MaybeFlush() {
+  if (buffer_.size() < options_.buffer_bytes) return status_;
+  return Flush();
+}
+
+Status BufferedWriter::Flush() {
+  if (!status_.ok()) return status_;
+  if (!buffer_.empty()) {
+    out_->write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    buffer_.clear();
+  }
+  if (!*out_) status_ = Status::IOError("write failed");
+  return status_;
+}
+
+Status BufferedWriter::Finish() {
+  STANCE_RETURN_IF_ERROR(Flush());
+  out_->flush();
+  if (!*out_) status_ = Status::IOError("write failed");
+  return status_;
+}
+
+void AppendNumber(int64_t n, std::string* out) {
+  char digits[24];
+  auto result = std::to_chars(digits, digits + sizeof(digits), n);
+  out->append(digits, result.ptr);
+}
+
+}  // namespace writers
 }  // namespace stance

@@ -10,12 +10,35 @@
 //   doc, holder, holder_type, holder_affiliation, stance, target, negated,
 //   hedged, speaker, quote, evidence, sentence, begin, end, rule
 // `begin`/`end` are byte offsets of the matched text in the original
-// document; `evidence` is the original text of the sentence; `sentence` its
-// index. Rows come out in input order, then by begin offset, then rule id.
-// A Writer is used by one thread.
+// document; `evidence` is the original text of the sentence (newlines turned
+// into spaces); `sentence` its index. JSONL objects carry the same keys in the
+// same order, then `rule_file`, `rule_version` and `cue`; empty `speaker` and
+// `quote` are null there. Rows come out in input order, then by begin offset,
+// then rule id (a stable sort, so equal keys keep the stage's order).
+//
+// Quote columns: doc, quote, begin, end, speaker, speaker_role,
+// speaker_affiliation, cue, method, is_term, sentence, sentence_begin,
+// sentence_end (`quote` is the original inner text, `begin`/`end` its span).
+// Sentence columns: doc, index, begin, end, text (`text` is the original
+// text, exactly the bytes [begin, end) in JSONL and CSV).
+//
+// Formats:
+//   jsonl  one JSON object per line (nlohmann-json; invalid UTF-8 in the
+//          original becomes U+FFFD). Booleans as true/false, numbers as
+//          numbers, empty optional text as null.
+//   csv    RFC 4180: a header row, fields holding a comma, quote, CR or LF
+//          are quoted with quotes doubled; UTF-8, LF line ends. Null is an
+//          empty field.
+//   tsv    a header row; tabs, CR and LF inside fields become spaces.
+//   text   sentences only: one sentence per line, newlines inside it turned
+//          into spaces.
+//
+// Output is buffered and handed to the stream in large blocks. A Writer is
+// used by one thread.
 #ifndef STANCE_PIPELINE_WRITERS_WRITER_H_
 #define STANCE_PIPELINE_WRITERS_WRITER_H_
 
+#include <cstddef>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -27,27 +50,47 @@
 namespace stance {
 
 struct WriterOptions {
-  // What rows are: "claims", "quotes" or "sentences". Default: "claims".
-  std::string records = "claims";
-  // Rule set names and versions, written in JSONL as a leading comment-free
-  // "meta" line only when true. Default: false.
-  bool with_header = true;
+  enum class Records {
+    kClaims,     // one row per claim
+    kQuotes,     // one row per quote
+    kSentences,  // one row per sentence
+    // One JSONL object per document, {"id", "sentences": [text, ...]} (the
+    // output of `stance sentences --input jsonl`); "text" writes one sentence
+    // per line, csv and tsv are refused.
+    kSentenceLists,
+  };
+  // What the rows are. Default: kClaims.
+  Records records = Records::kClaims;
+
+  // CSV and TSV: start with a row naming the columns. Default: true.
+  bool header = true;
+
+  // Bytes collected before they are written to the stream. Default: 1 MiB.
+  size_t buffer_bytes = size_t{1} << 20;
 };
 
 class Writer {
  public:
   virtual ~Writer() = default;
+
+  // Formats the records of `doc`. Returns IOError if the stream failed.
   virtual Status Write(const Document& doc) = 0;
+
+  // Writes what is still buffered and flushes the stream. Returns IOError if
+  // any write failed. Call once, after the last Write.
   virtual Status Finish() = 0;
 };
 
-// The fixed claim columns, in order.
+// The fixed columns, in order, of each kind of record.
 const std::vector<std::string>& ClaimColumns();
+const std::vector<std::string>& QuoteColumns();
+const std::vector<std::string>& SentenceColumns();
 
-// Creates a writer by format name: "jsonl", "csv", "tsv". `out` must outlive
-// the writer. Unknown name: InvalidArgument.
-Status NewWriter(const std::string& format, const WriterOptions& options, std::ostream* out,
-                 std::unique_ptr<Writer>* writer);
+// Creates a writer by format name: "jsonl", "csv", "tsv" or "text" (sentences
+// only). `out` must outlive the writer. An unknown name, or a format that
+// cannot hold `options.records`: InvalidArgument naming it, *writer null.
+Status NewWriter(const std::string& format, const WriterOptions& options,
+                 std::ostream* out, std::unique_ptr<Writer>* writer);
 
 }  // namespace stance
 

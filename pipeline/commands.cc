@@ -1,0 +1,311 @@
+#include "pipeline/commands.h"
+
+#include <exception>
+#include <memory>
+
+#include "pipeline/document.h"
+#include "pipeline/error_log.h"
+#include "pipeline/inputs.h"
+#include "pipeline/lint.h"
+#include "pipeline/output_file.h"
+#include "pipeline/pipeline.h"
+#include "pipeline/status.h"
+#include "pipeline/writers/writer.h"
+
+namespace stance {
+namespace {
+
+using Records = WriterOptions::Records;
+using Stage = PipelineOptions::Stage;
+
+// What distinguishes the batch commands.
+struct Command {
+  const char* name;  // as typed: "extract"
+  Stage last_stage;
+  Records records;
+  const char* default_format;
+  const char* noun;  // what a record is, for the summary
+};
+
+constexpr Command kExtract{"extract", Stage::kClaims, Records::kClaims, "jsonl",
+                           "claim"};
+constexpr Command kQuotes{"quotes", Stage::kQuotes, Records::kQuotes, "jsonl",
+                          "quote"};
+constexpr Command kSentences{"sentences", Stage::kSentences,
+                             Records::kSentences, "text", "sentence"};
+
+std::string Plural(size_t n, const std::string& noun) {
+  return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+}
+
+size_t CountRecords(Records records, const Document& doc) {
+  switch (records) {
+    case Records::kClaims:
+      return doc.claims.size();
+    case Records::kQuotes:
+      return doc.quotes.size();
+    case Records::kSentences:
+    case Records::kSentenceLists:
+      break;
+  }
+  return doc.sentences.size();
+}
+
+// One run of a batch command over its inputs.
+class Batch {
+ public:
+  Batch(const Command& command, const BatchOptions& options,
+        const Console& console)
+      : command_(command),
+        options_(options),
+        console_(console),
+        log_(console.err) {}
+
+  int Run();
+
+ private:
+  // Checks the flags and opens the outputs. On failure prints why and
+  // returns false.
+  bool Prepare(const std::vector<std::string>& files);
+  bool LoadPipeline();
+  // Finishes the writer, commits the output and error files, and reports
+  // an output that failed (kept in output_status_).
+  void FinishOutputs();
+  void ProcessFile(const std::string& path);
+  void ProcessJsonlFile(const std::string& path);
+  // Runs the pipeline on one document and writes its records. Returns false
+  // when the output failed (which stops the batch).
+  bool ProcessDocument(const std::string& id, std::string text);
+  // A line on err: "stance <command>: <message>".
+  void Say(const std::string& message) {
+    *console_.err << "stance " << command_.name << ": " << message << '\n';
+  }
+
+  const Command& command_;
+  const BatchOptions& options_;
+  const Console& console_;
+  ErrorLog log_;
+
+  std::unique_ptr<OutputFile> output_file_;
+  std::unique_ptr<OutputFile> errors_file_;
+  std::unique_ptr<Writer> writer_;
+  std::unique_ptr<Pipeline> pipeline_;
+  Document doc_;
+  Status output_status_;
+  size_t written_ = 0;
+  size_t records_ = 0;
+};
+
+int Batch::Run() {
+  if (options_.input != "text" && options_.input != "jsonl") {
+    Say("--input must be text or jsonl, not '" + options_.input + "'");
+    return kExitUsage;
+  }
+  if (options_.inputs.empty()) {
+    Say("no inputs (name files, folders, or - for standard input)");
+    return kExitUsage;
+  }
+  std::vector<std::string> files;
+  std::vector<Status> missing;
+  CollectInputs(options_.inputs, options_.input == "jsonl" ? ".jsonl" : ".txt",
+                &files, &missing);
+  if (!Prepare(files) || !LoadPipeline()) return kExitUsage;
+  for (const Status& s : missing) log_.Report(s.location().path, "input", s);
+
+  for (const std::string& path : files) {
+    if (options_.input == "jsonl") {
+      ProcessJsonlFile(path);
+    } else {
+      ProcessFile(path);
+    }
+    if (!output_status_.ok()) break;
+  }
+  FinishOutputs();
+  if (options_.verbose || console_.err_is_terminal) {
+    size_t failed = static_cast<size_t>(log_.count());
+    Say(Plural(written_ + failed, "document") + ": " +
+        std::to_string(written_) + " written, " + std::to_string(failed) +
+        " failed; " + Plural(records_, command_.noun));
+  }
+  return log_.count() > 0 || !output_status_.ok() ? kExitFailed : kExitOk;
+}
+
+void Batch::FinishOutputs() {
+  if (output_status_.ok()) output_status_ = writer_->Finish();
+  if (output_status_.ok() && output_file_ != nullptr) {
+    output_status_ = output_file_->Commit();
+  }
+  if (!output_status_.ok()) {
+    std::string where =
+        output_file_ != nullptr ? output_file_->path() : "<stdout>";
+    *console_.err << (output_status_.location().empty()
+                          ? where + ": " + output_status_.message()
+                          : output_status_.ToString())
+                  << '\n';
+  }
+  if (errors_file_ != nullptr) {
+    *errors_file_->stream() << log_.records();
+    Status s = errors_file_->Commit();
+    if (!s.ok()) {
+      *console_.err << s.ToString() << '\n';
+      if (output_status_.ok()) output_status_ = s;
+    }
+  }
+}
+
+bool Batch::Prepare(const std::vector<std::string>& files) {
+  const bool to_file =
+      !options_.output.empty() && options_.output != kStdinPath;
+  Status s = CheckNotAnInput(options_.output, files);
+  if (s.ok()) s = CheckNotAnInput(options_.errors, files);
+  if (s.ok() && to_file)
+    s = CheckNotAnInput(options_.errors, {options_.output});
+  if (!s.ok()) {
+    *console_.err << s.ToString() << '\n';
+    return false;
+  }
+
+  std::string format = options_.format;
+  if (format.empty()) {
+    // JSONL in, JSONL out: for sentences, one list per input line.
+    format = options_.input == "jsonl" ? "jsonl" : command_.default_format;
+  }
+  WriterOptions writer_options;
+  writer_options.records = command_.records;
+  if (command_.records == Records::kSentences && options_.input == "jsonl" &&
+      format == "jsonl") {
+    writer_options.records = Records::kSentenceLists;
+  }
+  if (format == "text" && command_.records != Records::kSentences) {
+    Say("unknown format 'text' (expected jsonl, csv or tsv)");
+    return false;
+  }
+
+  std::ostream* out = console_.out;
+  if (to_file) {
+    s = OutputFile::Open(options_.output, &output_file_);
+    if (s.ok()) out = output_file_->stream();
+  }
+  if (s.ok() && !options_.errors.empty())
+    s = OutputFile::Open(options_.errors, &errors_file_);
+  if (!s.ok()) {
+    *console_.err << s.ToString() << '\n';
+    return false;
+  }
+  s = NewWriter(format, writer_options, out, &writer_);
+  if (!s.ok()) {
+    Say(s.message());
+    return false;
+  }
+  return true;
+}
+
+bool Batch::LoadPipeline() {
+  PipelineOptions options;
+  options.rules_dir = options_.rules;
+  options.last_stage = command_.last_stage;
+  options.max_document_bytes = options_.max_document_bytes;
+  CollectingSink sink;
+  Status s = Pipeline::Create(options, &pipeline_, &sink);
+  for (const Diagnostic& d : sink.diagnostics())
+    *console_.err << d.ToString() << '\n';
+  if (s.ok()) return true;
+  if (!sink.has_errors()) *console_.err << s.ToString() << '\n';
+  std::string dir = options_.rules.empty() ? DefaultRulesDir() : options_.rules;
+  Say("the rules in " + dir + " failed to load; nothing was processed");
+  return false;
+}
+
+void Batch::ProcessFile(const std::string& path) {
+  std::string text;
+  Status s = ReadInput(path, &text);
+  if (!s.ok()) {
+    log_.Report(DocumentIdFor(path), "read", s);
+    return;
+  }
+  ProcessDocument(DocumentIdFor(path), std::move(text));
+}
+
+void Batch::ProcessJsonlFile(const std::string& path) {
+  std::string data;
+  Status s = ReadInput(path, &data);
+  if (!s.ok()) {
+    log_.Report(DocumentIdFor(path), "read", s);
+    return;
+  }
+  JsonlDocuments lines(DocumentIdFor(path), data);
+  std::string id;
+  std::string text;
+  while (lines.Next(&id, &text, &s)) {
+    if (!s.ok()) {
+      SourceLocation line{DocumentIdFor(path), lines.line_number(), 0};
+      log_.Report(line.ToString(), "parse", s);
+      continue;
+    }
+    if (!ProcessDocument(id, std::move(text))) return;
+  }
+}
+
+bool Batch::ProcessDocument(const std::string& id, std::string text) {
+  DocumentWarnings warnings(&id, console_.err);
+  Status s;
+  // A stage that throws fails this document, not the batch.
+  try {
+    s = pipeline_->Process(id, std::move(text), &doc_, &warnings);
+  } catch (const std::exception& e) {
+    s = Status::Internal(std::string("internal error: ") + e.what());
+  }
+  if (!s.ok()) {
+    log_.Report(id, "process", s);
+    return true;
+  }
+  output_status_ = writer_->Write(doc_);
+  if (!output_status_.ok()) return false;
+  ++written_;
+  records_ += CountRecords(command_.records, doc_);
+  return true;
+}
+
+}  // namespace
+
+int RunExtract(const BatchOptions& options, const Console& console) {
+  return Batch(kExtract, options, console).Run();
+}
+
+int RunQuotes(const BatchOptions& options, const Console& console) {
+  return Batch(kQuotes, options, console).Run();
+}
+
+int RunSentences(const BatchOptions& options, const Console& console) {
+  return Batch(kSentences, options, console).Run();
+}
+
+int RunLint(const std::string& rules, const Console& console) {
+  std::string dir = rules.empty() ? DefaultRulesDir() : rules;
+  LintReport report;
+  Status s = LintRules(dir, &report);
+  if (!s.ok()) {
+    *console.err << s.ToString() << '\n';
+    return kExitUsage;
+  }
+  for (const Diagnostic& d : report.diagnostics)
+    *console.err << d.ToString() << '\n';
+  *console.err << dir << ": ";
+  if (report.errors > 0) {
+    *console.err << Plural(report.errors, "error") << ", "
+                 << Plural(report.warnings, "warning");
+  } else if (report.warnings > 0) {
+    *console.err << "ok, " << Plural(report.warnings, "warning");
+  } else {
+    *console.err << "ok";
+  }
+  *console.err << " (" << Plural(report.files, "file") << ")\n";
+  return report.errors > 0 ? kExitFailed : kExitOk;
+}
+
+int RunNotImplemented(const std::string& command, const Console& console) {
+  *console.err << "stance " << command << ": not implemented yet\n";
+  return kExitUsage;
+}
+
+}  // namespace stance

@@ -1,0 +1,103 @@
+// Commands: what each `stance` subcommand does. The CLI (cli/stance_main.cc)
+// only turns flags into these options and calls one Run function, so every
+// behaviour here can be tested without a process.
+//
+//   BatchOptions options;
+//   options.inputs = {"articles/"};
+//   int exit_code = RunExtract(options, Console{&std::cout, &std::cerr});
+//
+// Batch commands (extract, quotes, sentences) process every input they can:
+// a missing file, an unreadable one, a broken JSONL line or a document the
+// pipeline refuses is one line on `err` (and one --errors record), and the
+// rest of the batch goes on. Documents in = documents written + errors.
+//
+// Exit codes: 0 all went well; 1 some documents failed (or the output could
+// not be written); 2 usage error or the rules failed to load (nothing is
+// processed then).
+//
+// Not thread-safe: a command owns the console while it runs.
+#ifndef STANCE_PIPELINE_COMMANDS_H_
+#define STANCE_PIPELINE_COMMANDS_H_
+
+#include <cstddef>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace stance {
+
+enum ExitCode : int {
+  kExitOk = 0,
+  kExitFailed = 1,  // some documents failed, or writing the output did
+  kExitUsage = 2,   // bad flags, or the rules failed to load
+};
+
+// Where a command writes. Both streams must outlive the command.
+struct Console {
+  std::ostream* out = nullptr;  // records, when no output file is named
+  std::ostream* err = nullptr;  // one line per error, warning or summary
+  // Print the summary line even without --verbose. Default: false (the CLI
+  // sets it when stderr is a terminal).
+  bool err_is_terminal = false;
+};
+
+// The options the batch commands share. Field names are the flag names.
+struct BatchOptions {
+  // The rules folder. Default: "" (DefaultRulesDir(): $STANCE_RULES, else the
+  // checkout's rules/).
+  std::string rules;
+
+  // Output format: "jsonl", "csv", "tsv", or for sentences also "text".
+  // Default: "" (jsonl; for sentences, text, or jsonl with --input jsonl).
+  std::string format;
+
+  // How inputs are read: "text" (one article per file; folders give their
+  // *.txt files) or "jsonl" (one {"id", "text"} object per line; folders give
+  // their *.jsonl files). Default: "text".
+  std::string input = "text";
+
+  // Where records go, written atomically; never one of the inputs.
+  // Default: "" (console.out; "-" means the same).
+  std::string output;
+
+  // Where to write one JSONL record {"doc", "stage", "message"} per failed
+  // document, atomically. Default: "" (none).
+  std::string errors;
+
+  // Files, folders, or "-" for standard input. At least one.
+  std::vector<std::string> inputs;
+
+  // Print the summary line ("N documents: N written, N failed") to
+  // console.err. Default: false.
+  bool verbose = false;
+
+  // Larger documents fail (PipelineOptions::max_document_bytes).
+  // Default: 64 MiB.
+  size_t max_document_bytes = size_t{64} << 20;
+};
+
+// `stance extract`: claims, in jsonl (default), csv or tsv.
+int RunExtract(const BatchOptions& options, const Console& console);
+
+// `stance quotes`: quotes, in jsonl (default), csv or tsv. Loads the stages
+// up to quotes only.
+int RunQuotes(const BatchOptions& options, const Console& console);
+
+// `stance sentences`: sentences, one per line (text, default), or jsonl /
+// csv / tsv with spans; with --input jsonl, jsonl is one {"id",
+// "sentences": [...]} object per input line. Loads the splitter only.
+int RunSentences(const BatchOptions& options, const Console& console);
+
+// `stance lint`: prints every diagnostic of the rules folder `rules` ("" =
+// DefaultRulesDir()) to console.err, then a count line. Returns 0 when there
+// is no error (warnings allowed), 1 when there is one, 2 when the folder is
+// missing.
+int RunLint(const std::string& rules, const Console& console);
+
+// Commands that are not written yet (`stance test`, `stance explain`): says
+// so on console.err and returns kExitUsage.
+int RunNotImplemented(const std::string& command, const Console& console);
+
+}  // namespace stance
+
+#endif  // STANCE_PIPELINE_COMMANDS_H_

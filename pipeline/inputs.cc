@@ -1,0 +1,224 @@
+#include "pipeline/inputs.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+namespace stance {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool IsHidden(const fs::path& path) {
+  std::string name = path.filename().string();
+  return !name.empty() && name[0] == '.';
+}
+
+// The files below `dir` ending in `extension`, sorted by path.
+std::vector<std::string> FilesBelow(const std::string& dir,
+                                    std::string_view extension) {
+  std::vector<std::string> found;
+  std::error_code ec;
+  fs::recursive_directory_iterator it(
+      dir, fs::directory_options::skip_permission_denied, ec);
+  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (IsHidden(it->path())) {
+      if (it->is_directory(ec)) it.disable_recursion_pending();
+      continue;
+    }
+    std::string path = it->path().string();
+    if (path.size() >= extension.size() &&
+        path.compare(path.size() - extension.size(), extension.size(),
+                     extension) == 0 &&
+        !it->is_directory(ec)) {
+      found.push_back(std::move(path));
+    }
+  }
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
+Status ErrnoStatus(const std::string& path, int error) {
+  if (error == ENOENT)
+    return Status::NotFound("no such file or folder", {path});
+  return Status::IOError(std::string("cannot read: ") + std::strerror(error),
+                         {path});
+}
+
+// Reads `fd` to its end into *text. `size_hint` is the expected size (0 if
+// unknown): a regular file is read straight into a string of its size, with
+// no second buffer, since touching fresh memory is most of the cost.
+Status ReadAll(int fd, const std::string& path, size_t size_hint,
+               std::string* text) {
+  size_t used = 0;
+  size_t chunk = std::max<size_t>(size_hint, size_t{1} << 16);
+  text->resize(size_hint);
+  for (;;) {
+    if (used == text->size()) {
+      // Full (or the size was not known): grow geometrically.
+      text->resize(used + chunk);
+      chunk = std::max(chunk, used);
+    }
+    ssize_t n = ::read(fd, text->data() + used, text->size() - used);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      int error = errno;
+      text->clear();
+      return ErrnoStatus(path, error);
+    }
+    if (n == 0) break;
+    used += static_cast<size_t>(n);
+    // A regular file of the expected size: one more read would only find its
+    // end, so check that without growing the buffer.
+    if (used == size_hint && size_hint > 0) {
+      char probe;
+      ssize_t more;
+      do {
+        more = ::read(fd, &probe, 1);
+      } while (more < 0 && errno == EINTR);
+      if (more <= 0) break;
+      text->resize(used + chunk);
+      (*text)[used++] = probe;
+    }
+  }
+  text->resize(used);
+  return Status::OK();
+}
+
+// nlohmann-json's message without its "[json.exception...] parse error at
+// line 1, column N: " prefix, and not too long (it quotes what it read).
+std::string JsonErrorMessage(const char* what) {
+  std::string message = what;
+  size_t p = message.find("] ");
+  if (p != std::string::npos) message.erase(0, p + 2);
+  if (message.rfind("parse error", 0) == 0) {
+    p = message.find(": ");
+    if (p != std::string::npos) message.erase(0, p + 2);
+  }
+  constexpr size_t kMaxLength = 160;
+  if (message.size() > kMaxLength)
+    message = message.substr(0, kMaxLength) + "...";
+  return "invalid JSON: " + message;
+}
+
+}  // namespace
+
+void CollectInputs(const std::vector<std::string>& args,
+                   std::string_view extension, std::vector<std::string>* files,
+                   std::vector<Status>* errors) {
+  for (const std::string& arg : args) {
+    if (arg == kStdinPath) {
+      files->push_back(arg);
+      continue;
+    }
+    std::error_code ec;
+    fs::file_status status = fs::status(arg, ec);
+    if (ec || !fs::exists(status)) {
+      errors->push_back(Status::NotFound("no such file or folder", {arg}));
+      continue;
+    }
+    if (!fs::is_directory(status)) {
+      files->push_back(arg);
+      continue;
+    }
+    std::vector<std::string> found = FilesBelow(arg, extension);
+    if (found.empty()) {
+      errors->push_back(Status::NotFound(
+          "folder holds no *" + std::string(extension) + " files", {arg}));
+      continue;
+    }
+    files->insert(files->end(), std::make_move_iterator(found.begin()),
+                  std::make_move_iterator(found.end()));
+  }
+}
+
+Status ReadInput(const std::string& path, std::string* text) {
+  text->clear();
+  if (path == kStdinPath) {
+    struct stat st;
+    size_t hint = 0;
+    if (::fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode)) {
+      off_t at = ::lseek(STDIN_FILENO, 0, SEEK_CUR);
+      if (at >= 0 && at <= st.st_size)
+        hint = static_cast<size_t>(st.st_size - at);
+    }
+    return ReadAll(STDIN_FILENO, DocumentIdFor(path), hint, text);
+  }
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return ErrnoStatus(path, errno);
+  struct stat st;
+  size_t hint = 0;
+  Status s;
+  if (::fstat(fd, &st) != 0) {
+    s = ErrnoStatus(path, errno);
+  } else if (S_ISDIR(st.st_mode)) {
+    s = Status::IOError("is a folder", {path});
+  } else {
+    if (S_ISREG(st.st_mode)) hint = static_cast<size_t>(st.st_size);
+    s = ReadAll(fd, path, hint, text);
+  }
+  ::close(fd);
+  return s;
+}
+
+std::string DocumentIdFor(const std::string& path) {
+  return path == kStdinPath ? "<stdin>" : path;
+}
+
+JsonlDocuments::JsonlDocuments(std::string path, std::string_view data)
+    : path_(std::move(path)), rest_(data) {}
+
+bool JsonlDocuments::Next(std::string* id, std::string* text, Status* status) {
+  std::string_view line;
+  for (;;) {
+    if (rest_.empty()) return false;
+    size_t end = rest_.find('\n');
+    line = rest_.substr(0, end);
+    rest_ = end == std::string_view::npos ? std::string_view()
+                                          : rest_.substr(end + 1);
+    ++line_number_;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.find_first_not_of(" \t") != std::string_view::npos) break;
+  }
+  SourceLocation where{path_, line_number_, 0};
+  nlohmann::json value;
+  try {
+    value = nlohmann::json::parse(line.begin(), line.end());
+  } catch (const nlohmann::json::parse_error& e) {
+    where.col = static_cast<int>(std::min<size_t>(e.byte, line.size() + 1));
+    *status = Status::InvalidArgument(JsonErrorMessage(e.what()), where);
+    return true;
+  } catch (const nlohmann::json::exception& e) {
+    *status = Status::InvalidArgument(JsonErrorMessage(e.what()), where);
+    return true;
+  }
+  if (!value.is_object()) {
+    *status =
+        Status::InvalidArgument("expected an object {\"id\", \"text\"}", where);
+    return true;
+  }
+  auto id_it = value.find("id");
+  auto text_it = value.find("text");
+  if (id_it == value.end() ||
+      !(id_it->is_string() || id_it->is_number_integer())) {
+    *status =
+        Status::InvalidArgument("\"id\" must be a string or an integer", where);
+    return true;
+  }
+  if (text_it == value.end() || !text_it->is_string()) {
+    *status = Status::InvalidArgument("\"text\" must be a string", where);
+    return true;
+  }
+  *id = id_it->is_string() ? id_it->get<std::string>() : id_it->dump();
+  *text = std::move(text_it->get_ref<std::string&>());
+  *status = Status::OK();
+  return true;
+}
+
+}  // namespace stance

@@ -1,0 +1,138 @@
+#include "pipeline/output_file.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
+namespace stance {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string ErrnoText(int error) { return std::strerror(error); }
+
+// The mode a newly created file would get: 0666 less the umask.
+mode_t DefaultFileMode() {
+  mode_t mask = ::umask(0);
+  ::umask(mask);
+  return 0666 & ~mask;
+}
+
+}  // namespace
+
+OutputFile::OutputFile(std::string path, std::string temp_path)
+    : path_(std::move(path)), temp_path_(std::move(temp_path)) {}
+
+OutputFile::~OutputFile() {
+  if (finished_) return;
+  if (stream_.is_open()) stream_.close();
+  if (!temp_path_.empty()) ::unlink(temp_path_.c_str());
+}
+
+Status OutputFile::Open(const std::string& path,
+                        std::unique_ptr<OutputFile>* out) {
+  out->reset();
+  struct stat target;
+  bool exists = ::stat(path.c_str(), &target) == 0;
+  if (exists && S_ISDIR(target.st_mode))
+    return Status::IOError("is a folder", {path});
+  struct stat link;
+  if (exists &&
+      (!S_ISREG(target.st_mode) ||
+       (::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)))) {
+    std::unique_ptr<OutputFile> file(new OutputFile(path, ""));
+    file->stream_.open(path, std::ios::binary | std::ios::trunc);
+    if (!file->stream_.is_open()) {
+      return Status::IOError("cannot open for writing: " + ErrnoText(errno),
+                             {path});
+    }
+    *out = std::move(file);
+    return Status::OK();
+  }
+
+  fs::path dir = fs::path(path).parent_path();
+  if (dir.empty()) dir = ".";
+  // A dot name beside the target: ".claims.jsonl.tmp-AbC123".
+  std::string name = fs::path(path).filename().string();
+  name.insert(0, 1, '.');
+  name += ".tmp-XXXXXX";
+  std::string temp = (dir / name).string();
+  int fd = ::mkstemp(temp.data());
+  if (fd < 0) {
+    return Status::IOError(
+        "cannot create a file in '" + dir.string() + "': " + ErrnoText(errno),
+        {path});
+  }
+  // mkstemp makes the file 0600; give it the mode the target has or would get.
+  ::fchmod(fd, exists ? (target.st_mode & 07777) : DefaultFileMode());
+  ::close(fd);
+
+  std::unique_ptr<OutputFile> file(new OutputFile(path, temp));
+  file->stream_.open(temp, std::ios::binary | std::ios::trunc);
+  if (!file->stream_.is_open()) {
+    return Status::IOError("cannot open '" + temp + "' for writing", {path});
+  }
+  *out = std::move(file);
+  return Status::OK();
+}
+
+Status OutputFile::Commit() {
+  stream_.flush();
+  bool ok = stream_.good();
+  stream_.close();
+  ok = ok && !stream_.fail();
+  if (!ok) {
+    if (!temp_path_.empty()) ::unlink(temp_path_.c_str());
+    finished_ = true;
+    return Status::IOError("write failed", {path_});
+  }
+  if (temp_path_.empty()) {
+    finished_ = true;
+    return Status::OK();
+  }
+  // Sync before the rename, so that after a crash the target is either the
+  // old file or the whole new one.
+  int fd = ::open(temp_path_.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd >= 0) {
+    ::fsync(fd);
+    ::close(fd);
+  }
+  if (::rename(temp_path_.c_str(), path_.c_str()) != 0) {
+    int error = errno;
+    ::unlink(temp_path_.c_str());
+    finished_ = true;
+    return Status::IOError("cannot replace the file: " + ErrnoText(error),
+                           {path_});
+  }
+  finished_ = true;
+  return Status::OK();
+}
+
+Status CheckNotAnInput(const std::string& output,
+                       const std::vector<std::string>& inputs) {
+  if (output.empty() || output == "-") return Status::OK();
+  std::error_code ec;
+  fs::path target = fs::weakly_canonical(output, ec);
+  if (ec) target = fs::absolute(output, ec).lexically_normal();
+  for (const std::string& input : inputs) {
+    if (input == "-") continue;
+    bool same = fs::equivalent(output, input, ec);
+    if (ec) {
+      ec.clear();
+      fs::path other = fs::weakly_canonical(input, ec);
+      same = !ec && other == target;
+      ec.clear();
+    }
+    if (same) {
+      return Status::InvalidArgument(
+          "refusing to overwrite an input ('" + input + "')", {output});
+    }
+  }
+  return Status::OK();
+}
+
+}  // namespace stance

@@ -1,0 +1,57 @@
+// The concrete writers behind NewWriter, and the buffering they share.
+// Internal to pipeline/writers/.
+#ifndef STANCE_PIPELINE_WRITERS_FORMATS_H_
+#define STANCE_PIPELINE_WRITERS_FORMATS_H_
+
+#include <memory>
+#include <ostream>
+#include <string>
+
+#include "pipeline/status.h"
+#include "pipeline/writers/writer.h"
+
+namespace stance {
+namespace writers {
+
+// A Writer that formats into `buffer_` and hands it to the stream in blocks
+// of about `options.buffer_bytes`, so that the cost of the stream is paid
+// once per block, not once per row. `out` must outlive it.
+class BufferedWriter : public Writer {
+ public:
+  BufferedWriter(const WriterOptions& options, std::ostream* out);
+
+  Status Finish() override;
+
+ protected:
+  // Writes the buffer out if it has grown past the block size; call it
+  // after each record so that the buffer stays one block however large the
+  // document. A failure is kept: this and every later call return it.
+  Status MaybeFlush();
+
+  const WriterOptions options_;
+  std::string buffer_;
+
+ private:
+  Status Flush();
+  std::ostream* const out_;
+  Status status_;
+};
+
+// REQUIRES: options.records is not kSentenceLists for the delimited writer.
+std::unique_ptr<Writer> NewJsonlWriter(const WriterOptions& options,
+                                       std::ostream* out);
+// `separator` is ',' (CSV, RFC 4180 quoting) or '\t' (TSV, no quoting).
+std::unique_ptr<Writer> NewDelimitedWriter(char separator,
+                                           const WriterOptions& options,
+                                           std::ostream* out);
+// REQUIRES: options.records is kSentences or kSentenceLists.
+std::unique_ptr<Writer> NewTextWriter(const WriterOptions& options,
+                                      std::ostream* out);
+
+// Appends `n` in decimal.
+void AppendNumber(int64_t n, std::string* out);
+
+}  // namespace writers
+}  // namespace stance
+
+#endif  // STANCE_PIPELINE_WRITERS_FORMATS_H_
