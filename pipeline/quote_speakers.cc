@@ -32,6 +32,15 @@ bool HasWord(const std::string& text, const std::string& word) {
   return false;
 }
 
+// Whether some word of `name` starts with a lower-case letter: a
+// description ("Foreign Ministry spokesperson"), not a name.
+bool HasLowerCaseWord(const std::string& name) {
+  for (size_t i = 0; i < name.size(); ++i) {
+    if ((i == 0 || name[i - 1] == ' ') && name[i] >= 'a' && name[i] <= 'z') return true;
+  }
+  return false;
+}
+
 std::string LastWord(const std::string& name) {
   size_t space = name.rfind(' ');
   return space == std::string::npos ? name : name.substr(space + 1);
@@ -127,6 +136,11 @@ bool SpeakerResolver::FromPhrase(const std::vector<QuoteToken>& tokens, TokenRan
   *out = SpeakerInfo();
   if (const ActorMention* m = MentionOver(head.norm); m != nullptr && !m->modifier) {
     *out = FromMention(*m);
+    // An unnamed person keeps the words of the text ("the spokesperson for
+    // Russia's Foreign Ministry"), not the actor stage's own description.
+    if (m->type == ActorType::kPerson && !head.capitalised && HasLowerCaseWord(m->name)) {
+      out->name = TextOf(tokens, b, e);
+    }
     return true;
   }
   const uint32_t at = tokens[np.begin].norm.begin;
