@@ -294,11 +294,16 @@ bool SpeakerResolver::FullName(const std::string& surname, uint32_t at, SpeakerI
   if (cached == surnames_.end()) {
     std::string full;
     const std::string& text = doc_.text;
-    size_t pos = std::min<size_t>(at, text.size());
-    for (int tries = 0; tries < 32 && pos > 0 && full.empty(); ++tries) {
-      size_t hit = text.rfind(surname, pos - 1);
-      if (hit == std::string::npos) break;
-      pos = hit;
+    // Forward finds (memchr for the first letter), then the hits from the
+    // latest back: string::rfind compares at every offset.
+    std::string_view before(text.data(), std::min<size_t>(at, text.size()));
+    std::vector<size_t> hits;
+    for (size_t h = before.find(surname); h != std::string_view::npos;
+         h = before.find(surname, h + 1)) {
+      hits.push_back(h);
+    }
+    for (size_t n = hits.size(), tries = 0; n-- > 0 && tries < 32 && full.empty(); ++tries) {
+      size_t hit = hits[n];
       size_t after = hit + surname.size();
       if ((after < text.size() && IsWordByte(text[after])) || hit < 2 || text[hit - 1] != ' ') {
         continue;

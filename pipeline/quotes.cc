@@ -242,7 +242,11 @@ class QuotePass {
 
   void Attribute(int k, int previous, const Shape& shape, Quote* q) {
     const QuoteMarks& m = marks_[k];
-    QuoteContext c;
+    // One context for the whole pass: its token vectors keep their capacity.
+    QuoteContext& c = context_;
+    c.left.clear();
+    c.right.clear();
+    c.previous.clear();
     BuildContext(k, &c);
     // Whether the quotation opens its clause: nothing before it in the
     // sentence but an adverbial ("During the premiere, "Q."").
@@ -436,6 +440,7 @@ class QuotePass {
   SpeakerResolver speakers_;
   QuoteWarner warner_;
   std::vector<SpeakerInfo> info_;  // per quotation: its speaker, when attributed
+  QuoteContext context_;           // of the quotation being attributed
   std::vector<bool> attributed_;
 };
 
