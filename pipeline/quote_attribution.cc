@@ -1,5 +1,7 @@
 #include "pipeline/quote_attribution.h"
 
+#include <algorithm>
+
 namespace stance {
 namespace {
 
@@ -15,6 +17,9 @@ constexpr int kMaxModifiers = 3;
 // How far a parenthetical between the speaker and the cue may reach
 // ("X, speaking on state television late on Monday, said").
 constexpr size_t kMaxParenthetical = 18;
+// How many words may follow a description before the name in apposition to
+// it ("the envoy for the river, Rodrigo Benitez,").
+constexpr size_t kMaxDescriptionTail = 6;
 
 bool IsPunct(const QuoteToken& t) {
   return t.kind == Kind::kComma || t.kind == Kind::kTerminator || t.kind == Kind::kOpenBracket ||
@@ -137,6 +142,11 @@ TokenRange QuoteLayouts::NounPhraseBefore(const std::vector<QuoteToken>& t, size
       --k;
       continue;
     }
+    if (start == k && k >= lo + 2 && IsName(t, k) && IsName(t, k - 2) &&
+        (WordIs(p, "and") || WordIs(p, "&"))) {
+      --k;  // the Ministry of Mines and Energy
+      continue;
+    }
     if (cls & (kSpeakerNoun | kDocumentNoun)) {
       start = --k;
       modifiers = 0;
@@ -150,6 +160,7 @@ TokenRange QuoteLayouts::NounPhraseBefore(const std::vector<QuoteToken>& t, size
 
 TokenRange QuoteLayouts::NounPhraseAfter(const std::vector<QuoteToken>& t, size_t begin,
                                          size_t hi) const {
+  hi = std::min(hi, t.size());
   if (begin >= hi || t[begin].kind != Kind::kWord) return {};
   if (t[begin].Is(kAnyPronoun)) return {begin, begin + 1};
   size_t k = begin;
@@ -175,6 +186,11 @@ TokenRange QuoteLayouts::NounPhraseAfter(const std::vector<QuoteToken>& t, size_
     }
     if ((cls & kNameParticle) && after_good(k) && k + 1 < hi && IsName(t, k + 1)) {
       ++k;
+      continue;
+    }
+    if (after_good(k) && k + 1 < hi && IsName(t, k - 1) && IsName(t, k + 1) &&
+        (WordIs(p, "and") || WordIs(p, "&"))) {
+      ++k;  // the Ministry of Mines and Energy
       continue;
     }
     if ((cls & kConnector) && after_good(k) && k + 1 < hi) {
@@ -605,14 +621,18 @@ TokenRange QuoteLayouts::ClauseSubject(const std::vector<QuoteToken>& t, size_t 
     s = k + 1;
   }
   TokenRange np = NounPhraseAfter(t, s, end);
-  // "The mayor of London, Sadiq Khan, said": the name in apposition.
-  if (!np.empty() && np.end < end && t[np.end].kind == Kind::kComma &&
-      (t[np.begin].Is(kDeterminer) || !t[np.end - 1].capitalised)) {
-    TokenRange name = NounPhraseAfter(t, np.end + 1, end);
-    if (name.size() >= 2 && t[name.end - 1].capitalised && name.end < end &&
-        t[name.end].kind == Kind::kComma) {
-      return name;
-    }
+  // "The mayor of London, Sadiq Khan, said", "Paraguay's envoy for the
+  // river, Rodrigo Benitez, said": the name in apposition to a description.
+  if (np.empty() || !(t[np.begin].Is(kDeterminer) || !t[np.end - 1].capitalised)) return np;
+  size_t comma = np.end;
+  while (comma < end && comma < np.end + kMaxDescriptionTail && t[comma].kind == Kind::kWord) {
+    ++comma;
+  }
+  if (comma >= end || t[comma].kind != Kind::kComma) return np;
+  TokenRange name = NounPhraseAfter(t, comma + 1, end);
+  if (name.size() >= 2 && t[name.end - 1].capitalised && name.end < end &&
+      t[name.end].kind == Kind::kComma) {
+    return name;
   }
   return np;
 }

@@ -108,6 +108,11 @@ SpeakerInfo SpeakerResolver::FromMention(const ActorMention& m) const {
   info.person = m.type == ActorType::kPerson;
   info.plural = !info.person;
   info.thing = m.type == ActorType::kCountry || m.type == ActorType::kOrganisation;
+  // The actor stage names unnamed people by their role ("Paraguayan Special
+  // Envoy", "Uruguayan Foreign Ministry spokesperson").
+  bool by_role = !m.role.empty() && m.name.size() >= m.role.size() &&
+                 m.name.compare(m.name.size() - m.role.size(), m.role.size(), m.role) == 0;
+  info.named = !by_role && !HasLowerCaseWord(m.name);
   return info;
 }
 
@@ -121,8 +126,12 @@ bool SpeakerResolver::FromPhrase(const std::vector<QuoteToken>& tokens, TokenRan
   // "the spokesperson for the ministry": the head is the noun before the
   // connector, not the institution after it.
   size_t h = e - 1;
+  auto people_noun = [&](size_t i) {  // "Officials" opening a sentence
+    return i == b && tokens[i].Is(kSpeakerNoun) && !tokens[i].Is(kTitle);
+  };
   for (size_t i = b + 1; i < e; ++i) {
-    if (tokens[i].Is(kConnector) && !tokens[i].capitalised && !tokens[i - 1].capitalised) {
+    if (tokens[i].Is(kConnector) && !tokens[i].capitalised &&
+        (!tokens[i - 1].capitalised || people_noun(i - 1))) {
       h = i - 1;
       break;
     }
@@ -134,18 +143,35 @@ bool SpeakerResolver::FromPhrase(const std::vector<QuoteToken>& tokens, TokenRan
     return FromPhrase(tokens, {np.begin, h - 1}, out);
   }
   *out = SpeakerInfo();
-  if (const ActorMention* m = MentionOver(head.norm); m != nullptr && !m->modifier) {
-    *out = FromMention(*m);
-    // An unnamed person keeps the words of the text ("the spokesperson for
-    // Russia's Foreign Ministry"), not the actor stage's own description.
-    if (m->type == ActorType::kPerson && !head.capitalised && HasLowerCaseWord(m->name)) {
-      out->name = TextOf(tokens, b, e);
-    }
-    return true;
-  }
   const uint32_t at = tokens[np.begin].norm.begin;
+  // A capitalised noun of people that opens the phrase is a description
+  // too ("Officials in Montevideo" at the start of a sentence).
+  const bool described = !head.capitalised || people_noun(h);
+  if (const ActorMention* m = MentionOver(head.norm); m != nullptr && !m->modifier) {
+    SpeakerInfo mention = FromMention(*m);
+    if (mention.person && !mention.named) {
+      // "the Brazilian minister": the latest named person of that role and
+      // state, else the words of the text rather than the actor stage's own
+      // description.
+      std::vector<std::string> role_words;
+      for (size_t i = 0, j; i < m->role.size(); i = j + 1) {
+        j = m->role.find(' ', i);
+        if (j == std::string::npos) j = m->role.size();
+        role_words.push_back(Lower(std::string_view(m->role).substr(i, j - i)));
+      }
+      if (!role_words.empty() && PersonWithRole(role_words, m->affiliation, at, out)) return true;
+      if (described) mention.name = TextOf(tokens, b, e);
+      *out = mention;
+      return true;
+    }
+    if (mention.person || !described || head.Is(kOrganisationWord)) {
+      *out = mention;
+      return true;
+    }
+    // "a Paraguayan official": a person of that state, not the state.
+  }
 
-  if (!head.capitalised) {
+  if (described) {
     // An unnamed speaker: keep the description.
     std::vector<std::string> words;
     bool all_lower = true;
@@ -158,7 +184,7 @@ bool SpeakerResolver::FromPhrase(const std::vector<QuoteToken>& tokens, TokenRan
     bool plural = head_word.size() > 3 && head_word.back() == 's' && head_word[head_word.size() - 2] != 's';
     bool institution = head.Is(kOrganisationWord);
     // "the minister said": the latest person with that role.
-    if (all_lower && definite && !plural && !institution && PersonWithRole(words, at, out)) {
+    if (all_lower && definite && !plural && !institution && PersonWithRole(words, "", at, out)) {
       return true;
     }
     out->name = TextOf(tokens, b, e);
@@ -215,7 +241,7 @@ bool SpeakerResolver::FromPhrase(const std::vector<QuoteToken>& tokens, TokenRan
         words.push_back(Lower(doc_.Text(tokens[i].norm)));
       }
     }
-    if (!words.empty() && PersonWithRole(words, at, out)) return true;
+    if (!words.empty() && PersonWithRole(words, "", at, out)) return true;
     out->name = TextOf(tokens, b, e);
     out->person = true;
     return true;
@@ -225,6 +251,7 @@ bool SpeakerResolver::FromPhrase(const std::vector<QuoteToken>& tokens, TokenRan
   out->role = r < k ? TextOf(tokens, r, k) : std::string();
   out->name = TextOf(tokens, k, e);
   out->person = true;
+  out->named = true;
   bool known = !out->role.empty();
   if (e - k == 1) {
     SpeakerInfo full;
@@ -241,10 +268,13 @@ bool SpeakerResolver::FromPhrase(const std::vector<QuoteToken>& tokens, TokenRan
   return true;
 }
 
-bool SpeakerResolver::PersonWithRole(const std::vector<std::string>& words, uint32_t at,
+bool SpeakerResolver::PersonWithRole(const std::vector<std::string>& words,
+                                     const std::string& affiliation, uint32_t at,
                                      SpeakerInfo* out) const {
-  auto matches = [&](const std::string& role) {
-    if (role.empty()) return false;
+  auto matches = [&](const SpeakerInfo& info) {
+    const std::string& role = info.role;
+    if (!info.person || !info.named || role.empty()) return false;
+    if (!affiliation.empty() && info.affiliation != affiliation) return false;
     std::string lower = Lower(role);
     for (const std::string& w : words) {
       if (lexicon_.Find(w) != nullptr && (lexicon_.Find(w)->classes & kDeterminer)) continue;
@@ -255,7 +285,7 @@ bool SpeakerResolver::PersonWithRole(const std::vector<std::string>& words, uint
   const uint32_t lo = at > kReach ? at - kReach : 0;
   int64_t best = -1;
   for (auto it = said_.rbegin(); it != said_.rend() && it->at + kSlack >= lo; ++it) {
-    if (it->at < at && it->at >= lo && it->info.person && matches(it->info.role)) {
+    if (it->at < at && it->at >= lo && matches(it->info)) {
       best = it->at;
       *out = it->info;
       break;
@@ -265,8 +295,10 @@ bool SpeakerResolver::PersonWithRole(const std::vector<std::string>& words, uint
   for (auto it = FirstMentionFrom(m, at); it != m.begin();) {
     --it;
     if (it->norm.begin < lo || static_cast<int64_t>(it->norm.begin) <= best) break;
-    if (it->type == ActorType::kPerson && matches(it->role)) {
-      *out = FromMention(*it);
+    if (it->type != ActorType::kPerson) continue;
+    SpeakerInfo info = FromMention(*it);
+    if (matches(info)) {
+      *out = info;
       return true;
     }
   }
@@ -344,6 +376,7 @@ bool SpeakerResolver::FullName(const std::string& surname, uint32_t at, SpeakerI
   out->role = full_roles_[cached->second];
   out->type = ActorTypeName(ActorType::kPerson);
   out->person = true;
+  out->named = true;
   return true;
 }
 
@@ -387,14 +420,20 @@ bool SpeakerResolver::FromPronoun(uint32_t pronoun, uint32_t at, SpeakerInfo* ou
     *out = earliest->info;
     return true;
   }
+  const ActorMention* first = nullptr;
   for (auto it = FirstMentionFrom(m, from);
        it != m.end() && it->norm.begin <= static_cast<uint32_t>(latest); ++it) {
-    if (mention_fits(*it)) {
-      *out = FromMention(*it);
+    if (!mention_fits(*it)) continue;
+    SpeakerInfo info = FromMention(*it);
+    if (info.named || !info.person) {
+      *out = info;
       return true;
     }
+    if (first == nullptr) first = &*it;
   }
-  return false;
+  if (first == nullptr) return false;
+  *out = FromMention(*first);
+  return true;
 }
 
 bool SpeakerResolver::FirstPersonIn(Span range, SpeakerInfo* out) const {

@@ -35,6 +35,9 @@ struct SpeakerInfo {
   std::string role;
   std::string affiliation;
   std::string type;         // ActorTypeName, or empty when unknown
+  // A proper name ("Helena Duarte"), not a description ("Brazilian
+  // Minister", "State Department spokesperson").
+  bool named = false;
   // Which pronouns may refer back to this speaker.
   bool person = false;      // he, she
   bool plural = false;      // they
@@ -50,7 +53,8 @@ class SpeakerResolver {
   // the phrase names nobody.
   bool FromPhrase(const std::vector<QuoteToken>& tokens, TokenRange np, SpeakerInfo* out);
   // The speaker that a pronoun of class `pronoun` (kPersonPronoun, ...) at
-  // normalised offset `at` refers to; false if no candidate is near.
+  // normalised offset `at` refers to; false if no candidate is near. Within
+  // the sentence of the latest candidate, named people come first.
   bool FromPronoun(uint32_t pronoun, uint32_t at, SpeakerInfo* out) const;
   // The first person the actor stage found in `range` (normalised).
   bool FirstPersonIn(Span range, SpeakerInfo* out) const;
@@ -67,8 +71,10 @@ class SpeakerResolver {
   std::string TextOf(const std::vector<QuoteToken>& tokens, size_t begin, size_t end) const;
   const ActorMention* MentionOver(Span norm) const;
   SpeakerInfo FromMention(const ActorMention& m) const;
-  // The latest person before `at` whose role holds every word of `words`.
-  bool PersonWithRole(const std::vector<std::string>& words, uint32_t at, SpeakerInfo* out) const;
+  // The latest named person before `at` whose role holds every word of
+  // `words` and, when `affiliation` is not empty, who speaks for it.
+  bool PersonWithRole(const std::vector<std::string>& words, const std::string& affiliation,
+                      uint32_t at, SpeakerInfo* out) const;
   // The full name that `surname` (one word) stands for, met before `at`.
   bool FullName(const std::string& surname, uint32_t at, SpeakerInfo* out);
   int SentenceOf(uint32_t norm) const;

@@ -394,8 +394,17 @@ class QuotePass {
       case Attribution::Speaker::kPronoun: {
         *at = side[a.speaker.begin].norm.begin;
         uint32_t pronoun = side[a.speaker.begin].classes() & kAnyPronoun;
-        return speakers_.FromPronoun(pronoun, *at, info) ||
-               PronounFromPreviousSentence(k, c, pronoun, info);
+        if (!speakers_.FromPronoun(pronoun, *at, info)) {
+          return PronounFromPreviousSentence(k, c, pronoun, info);
+        }
+        // "X's special envoy, Rodrigo Benitez, took a softer line. He said":
+        // the name the previous sentence opens with beats a description.
+        SpeakerInfo named;
+        if (info->person && !info->named && PronounFromPreviousSentence(k, c, pronoun, &named) &&
+            named.named) {
+          *info = named;
+        }
+        return true;
       }
       case Attribution::Speaker::kMainSubject:
         return ResolveMainSubject(*c, a, info, at);
