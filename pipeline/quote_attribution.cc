@@ -22,8 +22,9 @@ constexpr size_t kMaxParenthetical = 18;
 constexpr size_t kMaxDescriptionTail = 6;
 
 bool IsPunct(const QuoteToken& t) {
-  return t.kind == Kind::kComma || t.kind == Kind::kTerminator || t.kind == Kind::kOpenBracket ||
-         t.kind == Kind::kSemicolon || t.kind == Kind::kDash;
+  return t.kind == Kind::kComma || t.kind == Kind::kTerminator ||
+         t.kind == Kind::kOpenBracket || t.kind == Kind::kSemicolon ||
+         t.kind == Kind::kDash;
 }
 
 }  // namespace
@@ -44,9 +45,11 @@ bool QuoteLayouts::IsName(const std::vector<QuoteToken>& t, size_t i) const {
   const QuoteToken& w = t[i];
   if (w.kind != Kind::kWord || !w.capitalised) return false;
   if ((w.classes() & kFunctionWord) == 0) return true;
-  if ((w.classes() & (kAnyPronoun | kDeterminer | kTimeWord)) != 0 || i == 0) return false;
+  if ((w.classes() & (kAnyPronoun | kDeterminer | kTimeWord)) != 0 || i == 0)
+    return false;
   const QuoteToken& p = t[i - 1];
-  return p.kind == Kind::kWord && p.capitalised && (p.classes() & kFunctionWord) == 0;
+  return p.kind == Kind::kWord && p.capitalised &&
+         (p.classes() & kFunctionWord) == 0;
 }
 
 // Whether `t` can be the head of a speaker's noun phrase: a name, or a noun
@@ -57,8 +60,8 @@ bool QuoteLayouts::CanHead(const QuoteToken& t) const {
   return t.capitalised && (t.classes() & kFunctionWord) == 0;
 }
 
-int QuoteLayouts::PhraseAt(const std::vector<QuoteToken>& t, size_t i, size_t end,
-                           size_t* length) const {
+int QuoteLayouts::PhraseAt(const std::vector<QuoteToken>& t, size_t i,
+                           size_t end, size_t* length) const {
   if (t[i].kind != Kind::kWord || !t[i].Is(kPhraseStart)) return -1;
   int best = -1;
   *length = 0;
@@ -80,12 +83,14 @@ int QuoteLayouts::PhraseAt(const std::vector<QuoteToken>& t, size_t i, size_t en
 
 bool QuoteLayouts::IsVerbCue(const std::vector<QuoteToken>& t, size_t i) const {
   if (!t[i].Is(kCueVerb) || t[i].capitalised) return false;
-  // After an article or a possessive it is a noun: "the call", "Russia's claim".
-  return i == 0 || !(t[i - 1].Is(kDeterminer) || t[i - 1].kind == Kind::kPossessive);
+  // After an article or a possessive it is a noun: "the call", "Russia's
+  // claim".
+  return i == 0 ||
+         !(t[i - 1].Is(kDeterminer) || t[i - 1].kind == Kind::kPossessive);
 }
 
-QuoteLayouts::Cue QuoteLayouts::FindCueBackward(const std::vector<QuoteToken>& t, size_t lo,
-                                                size_t end) const {
+QuoteLayouts::Cue QuoteLayouts::FindCueBackward(
+    const std::vector<QuoteToken>& t, size_t lo, size_t end) const {
   for (size_t i = end; i-- > lo;) {
     if (t[i].kind == Kind::kQuotation) break;
     if (t[i].kind != Kind::kWord) continue;
@@ -102,8 +107,8 @@ QuoteLayouts::Cue QuoteLayouts::FindCueBackward(const std::vector<QuoteToken>& t
   return {};
 }
 
-TokenRange QuoteLayouts::NounPhraseBefore(const std::vector<QuoteToken>& t, size_t lo,
-                                          size_t end) const {
+TokenRange QuoteLayouts::NounPhraseBefore(const std::vector<QuoteToken>& t,
+                                          size_t lo, size_t end) const {
   if (end <= lo || !CanHead(t[end - 1])) return {};
   size_t start = end - 1;
   size_t k = end - 1;
@@ -124,7 +129,8 @@ TokenRange QuoteLayouts::NounPhraseBefore(const std::vector<QuoteToken>& t, size
       start = --k;
       // "the ambassador to the UN": a connector before this article carries
       // the phrase on to the noun before it.
-      if (k >= lo + 2 && t[k - 1].Is(kConnector) && !t[k - 1].capitalised && CanHead(t[k - 2])) {
+      if (k >= lo + 2 && t[k - 1].Is(kConnector) && !t[k - 1].capitalised &&
+          CanHead(t[k - 2])) {
         --k;
         continue;
       }
@@ -137,7 +143,8 @@ TokenRange QuoteLayouts::NounPhraseBefore(const std::vector<QuoteToken>& t, size
       continue;
     }
     if ((cls & (kNameParticle | kConnector)) && start == k && k >= lo + 2 &&
-        (IsName(t, k - 2) || ((cls & kConnector) && t[k - 2].Is(kSpeakerNoun)))) {
+        (IsName(t, k - 2) ||
+         ((cls & kConnector) && t[k - 2].Is(kSpeakerNoun)))) {
       // Osama bin Laden; the spokesperson for the ministry.
       --k;
       continue;
@@ -158,8 +165,8 @@ TokenRange QuoteLayouts::NounPhraseBefore(const std::vector<QuoteToken>& t, size
   return {start, end};
 }
 
-TokenRange QuoteLayouts::NounPhraseAfter(const std::vector<QuoteToken>& t, size_t begin,
-                                         size_t hi) const {
+TokenRange QuoteLayouts::NounPhraseAfter(const std::vector<QuoteToken>& t,
+                                         size_t begin, size_t hi) const {
   hi = std::min(hi, t.size());
   if (begin >= hi || t[begin].kind != Kind::kWord) return {};
   if (t[begin].Is(kAnyPronoun)) return {begin, begin + 1};
@@ -184,7 +191,8 @@ TokenRange QuoteLayouts::NounPhraseAfter(const std::vector<QuoteToken>& t, size_
       modifiers = 0;
       continue;
     }
-    if ((cls & kNameParticle) && after_good(k) && k + 1 < hi && IsName(t, k + 1)) {
+    if ((cls & kNameParticle) && after_good(k) && k + 1 < hi &&
+        IsName(t, k + 1)) {
       ++k;
       continue;
     }
@@ -195,7 +203,8 @@ TokenRange QuoteLayouts::NounPhraseAfter(const std::vector<QuoteToken>& t, size_
     }
     if ((cls & kConnector) && after_good(k) && k + 1 < hi) {
       size_t n = t[k + 1].Is(kDeterminer) ? k + 2 : k + 1;
-      if (n < hi && (IsName(t, n) || t[n].Is(kSpeakerNoun)) && t[k - 1].Is(kSpeakerNoun)) {
+      if (n < hi && (IsName(t, n) || t[n].Is(kSpeakerNoun)) &&
+          t[k - 1].Is(kSpeakerNoun)) {
         k = n;
         continue;
       }
@@ -216,8 +225,8 @@ TokenRange QuoteLayouts::NounPhraseAfter(const std::vector<QuoteToken>& t, size_
   return {begin, last_good};
 }
 
-QuoteLayouts::Subject QuoteLayouts::SubjectBefore(const std::vector<QuoteToken>& t, size_t lo,
-                                                  const Cue& cue) const {
+QuoteLayouts::Subject QuoteLayouts::SubjectBefore(
+    const std::vector<QuoteToken>& t, size_t lo, const Cue& cue) const {
   Subject s;
   if (cue.phrase >= 0) {
     CuePhrase::Speaker where = lexicon_.phrases()[cue.phrase].speaker;
@@ -247,8 +256,9 @@ QuoteLayouts::Subject QuoteLayouts::SubjectBefore(const std::vector<QuoteToken>&
     return s;
   }
   const QuoteToken& p = t[j - 1];
-  if (participle && (WordIs(p, "by") || WordIs(p, "after") || WordIs(p, "before") ||
-                     WordIs(p, "while") || WordIs(p, "when"))) {
+  if (participle &&
+      (WordIs(p, "by") || WordIs(p, "after") || WordIs(p, "before") ||
+       WordIs(p, "while") || WordIs(p, "when"))) {
     s.kind = Speaker::kMainSubject;  // "protested by shouting"
     return s;
   }
@@ -270,7 +280,8 @@ QuoteLayouts::Subject QuoteLayouts::SubjectBefore(const std::vector<QuoteToken>&
     }
     return s;
   }
-  if (WordIs(p, "and") || WordIs(p, "but") || WordIs(p, "or") || WordIs(p, "then")) {
+  if (WordIs(p, "and") || WordIs(p, "but") || WordIs(p, "or") ||
+      WordIs(p, "then")) {
     s.kind = Speaker::kMainSubject;  // "..., and claimed"
     return s;
   }
@@ -290,7 +301,8 @@ QuoteLayouts::Subject QuoteLayouts::SubjectBefore(const std::vector<QuoteToken>&
           s.np = name;
           break;
         }
-        size_t e = SkipAdverbsBefore(t, lo, k);  // "The ministry has, in a statement, said"
+        size_t e = SkipAdverbsBefore(
+            t, lo, k);  // "The ministry has, in a statement, said"
         if (e > lo && t[e - 1].Is(kAnyPronoun)) {
           s.kind = Speaker::kPronoun;
           s.np = {e - 1, e};
@@ -300,8 +312,8 @@ QuoteLayouts::Subject QuoteLayouts::SubjectBefore(const std::vector<QuoteToken>&
         }
         break;
       }
-      if (kind == Kind::kQuotation || kind == Kind::kTerminator || kind == Kind::kColon ||
-          kind == Kind::kSemicolon) {
+      if (kind == Kind::kQuotation || kind == Kind::kTerminator ||
+          kind == Kind::kColon || kind == Kind::kSemicolon) {
         break;
       }
     }
@@ -323,26 +335,32 @@ QuoteLayouts::Subject QuoteLayouts::SubjectBefore(const std::vector<QuoteToken>&
   return s;
 }
 
-void QuoteLayouts::SetCue(const Cue& cue, Attribution* a) const { a->cue = cue.range; }
+void QuoteLayouts::SetCue(const Cue& cue, Attribution* a) const {
+  a->cue = cue.range;
+}
 
-size_t QuoteLayouts::SkipAdverbsBefore(const std::vector<QuoteToken>& t, size_t lo, size_t j) const {
+size_t QuoteLayouts::SkipAdverbsBefore(const std::vector<QuoteToken>& t,
+                                       size_t lo, size_t j) const {
   while (j > lo) {
     const QuoteToken& p = t[j - 1];
-    if (p.kind != Kind::kWord || p.capitalised || !(p.Is(kAdverb | kAuxiliary) || p.ly)) break;
+    if (p.kind != Kind::kWord || p.capitalised ||
+        !(p.Is(kAdverb | kAuxiliary) || p.ly))
+      break;
     --j;
   }
   return j;
 }
 
-TokenRange QuoteLayouts::PassiveAgent(const std::vector<QuoteToken>& t, const Cue& cue,
-                                      size_t hi) const {
+TokenRange QuoteLayouts::PassiveAgent(const std::vector<QuoteToken>& t,
+                                      const Cue& cue, size_t hi) const {
   // "described by Marine Bulletin as": the agent after "by".
   size_t i = cue.range.end;
   if (i < hi && WordIs(t[i], "by")) return NounPhraseAfter(t, i + 1, hi);
   return {};
 }
 
-bool QuoteLayouts::MatchLeftAdjacent(const QuoteContext& c, Attribution* a) const {
+bool QuoteLayouts::MatchLeftAdjacent(const QuoteContext& c,
+                                     Attribution* a) const {
   const std::vector<QuoteToken>& t = c.left;
   const size_t lo = c.local;
   size_t p = t.size();
@@ -361,7 +379,9 @@ bool QuoteLayouts::MatchLeftAdjacent(const QuoteContext& c, Attribution* a) cons
   for (size_t i = lo; i < p; ++i) {
     size_t length = 0;
     int phrase = PhraseAt(t, i, p, &length);
-    if (phrase < 0 || lexicon_.phrases()[phrase].speaker != CuePhrase::Speaker::kAfter) continue;
+    if (phrase < 0 ||
+        lexicon_.phrases()[phrase].speaker != CuePhrase::Speaker::kAfter)
+      continue;
     TokenRange np = NounPhraseAfter(t, i + length, p);
     if (np.empty() || np.end != p) continue;
     a->kind = Speaker::kPhrase;
@@ -385,7 +405,8 @@ bool QuoteLayouts::MatchLeftAdjacent(const QuoteContext& c, Attribution* a) cons
     // without one, "urging the West to "Q"" is a partial quotation.
     if (cue.range.end != p && !punct && !that) break;
     Subject s = SubjectBefore(t, lo, cue);
-    if (s.kind == Speaker::kNone) continue;  // "said in a statement": try "said"
+    if (s.kind == Speaker::kNone)
+      continue;  // "said in a statement": try "said"
     FillFromCue(t, lo, p, cue, s, /*adjacent=*/true, that, a);
     return true;
   }
@@ -418,7 +439,9 @@ bool QuoteLayouts::MatchLeftAdjacent(const QuoteContext& c, Attribution* a) cons
     // X disagreed with the findings: "Q".
     np = ClauseSubject(t, lo, p);
     if (!np.empty() && np.end < p) {
-      a->kind = np.size() == 1 && t[np.begin].Is(kAnyPronoun) ? Speaker::kPronoun : Speaker::kPhrase;
+      a->kind = np.size() == 1 && t[np.begin].Is(kAnyPronoun)
+                    ? Speaker::kPronoun
+                    : Speaker::kPhrase;
       a->speaker = np;
       a->cue = {};
       a->method = "speaker-clause-colon-quote";
@@ -433,7 +456,8 @@ bool QuoteLayouts::MatchRight(const QuoteContext& c, Attribution* a) const {
   const std::vector<QuoteToken>& t = c.right;
   const size_t n = t.size();
   size_t i = 0;
-  if (i < n && t[i].kind == Kind::kComma) ++i;  // British punctuation: "Q", X said.
+  if (i < n && t[i].kind == Kind::kComma)
+    ++i;  // British punctuation: "Q", X said.
   if (i >= n) return false;
   // "Q." ends its sentence: what follows is a new one ("Q." He added, ...).
   // After "Q?" or "Q!" a name may follow ("Why now?" Lavrov asked), but a
@@ -459,7 +483,8 @@ bool QuoteLayouts::MatchRight(const QuoteContext& c, Attribution* a) const {
   // "Q," according to X.
   size_t length = 0;
   int phrase = PhraseAt(t, i, n, &length);
-  if (phrase >= 0 && lexicon_.phrases()[phrase].speaker == CuePhrase::Speaker::kAfter) {
+  if (phrase >= 0 &&
+      lexicon_.phrases()[phrase].speaker == CuePhrase::Speaker::kAfter) {
     TokenRange np = NounPhraseAfter(t, i + length, n);
     if (!np.empty()) return found(np, {i, i + length}, "quote-according-to");
     return false;
@@ -468,7 +493,8 @@ bool QuoteLayouts::MatchRight(const QuoteContext& c, Attribution* a) const {
   if (IsVerbCue(t, i) && lexicon_.verbs()[t[i].word->verb].inverts) {
     TokenRange np = NounPhraseAfter(t, i + 1, n);
     // "said his father, Abdullah Kurdi, after the ceremony": the name.
-    if (!np.empty() && np.end < n && t[np.end].kind == Kind::kComma && !t[np.end - 1].capitalised) {
+    if (!np.empty() && np.end < n && t[np.end].kind == Kind::kComma &&
+        !t[np.end - 1].capitalised) {
       TokenRange name = NounPhraseAfter(t, np.end + 1, n);
       if (!name.empty() && t[name.end - 1].capitalised &&
           (name.end == n || t[name.end].kind == Kind::kComma)) {
@@ -491,7 +517,8 @@ bool QuoteLayouts::MatchRight(const QuoteContext& c, Attribution* a) const {
     if (m >= n) return false;
     size_t len = 0;
     int ph = PhraseAt(t, m, n, &len);
-    if (ph >= 0 && lexicon_.phrases()[ph].speaker == CuePhrase::Speaker::kBefore) {
+    if (ph >= 0 &&
+        lexicon_.phrases()[ph].speaker == CuePhrase::Speaker::kBefore) {
       *cue_end = m + len;
       return true;
     }
@@ -509,13 +536,16 @@ bool QuoteLayouts::MatchRight(const QuoteContext& c, Attribution* a) const {
   }
   m = skip_adverbs(m);
   size_t cue_end = 0;
-  if (cue_at(m, &cue_end)) return found(np, {m, cue_end}, "quote-comma-speaker-cue");
+  if (cue_at(m, &cue_end))
+    return found(np, {m, cue_end}, "quote-comma-speaker-cue");
   return AccordingToLater(t, i, a);
 }
 
-void QuoteLayouts::SetRight(const std::vector<QuoteToken>& t, TokenRange np, TokenRange cue,
-                            const char* method, bool adjacent, Attribution* a) const {
-  a->kind = np.size() == 1 && t[np.begin].Is(kAnyPronoun) ? Speaker::kPronoun : Speaker::kPhrase;
+void QuoteLayouts::SetRight(const std::vector<QuoteToken>& t, TokenRange np,
+                            TokenRange cue, const char* method, bool adjacent,
+                            Attribution* a) const {
+  a->kind = np.size() == 1 && t[np.begin].Is(kAnyPronoun) ? Speaker::kPronoun
+                                                          : Speaker::kPhrase;
   a->speaker = np;
   a->speaker_side = Side::kRight;
   a->cue = cue;
@@ -524,22 +554,26 @@ void QuoteLayouts::SetRight(const std::vector<QuoteToken>& t, TokenRange np, Tok
   a->adjacent = adjacent;
 }
 
-bool QuoteLayouts::AccordingToLater(const std::vector<QuoteToken>& t, size_t from,
-                                    Attribution* a) const {
+bool QuoteLayouts::AccordingToLater(const std::vector<QuoteToken>& t,
+                                    size_t from, Attribution* a) const {
   // "... recovered "Q" from the sea bed, according to investigators."
   for (size_t i = from; i < t.size(); ++i) {
     size_t length = 0;
     int phrase = PhraseAt(t, i, t.size(), &length);
-    if (phrase < 0 || lexicon_.phrases()[phrase].speaker != CuePhrase::Speaker::kAfter) continue;
+    if (phrase < 0 ||
+        lexicon_.phrases()[phrase].speaker != CuePhrase::Speaker::kAfter)
+      continue;
     TokenRange np = NounPhraseAfter(t, i + length, t.size());
     if (np.empty()) return false;
-    SetRight(t, np, {i, i + length}, "quote-according-to", /*adjacent=*/i == from, a);
+    SetRight(t, np, {i, i + length}, "quote-according-to",
+             /*adjacent=*/i == from, a);
     return true;
   }
   return false;
 }
 
-bool QuoteLayouts::MatchLeftClause(const QuoteContext& c, Attribution* a) const {
+bool QuoteLayouts::MatchLeftClause(const QuoteContext& c,
+                                   Attribution* a) const {
   const std::vector<QuoteToken>& t = c.left;
   const size_t lo = c.local, e = t.size();
   for (Cue cue = FindCueBackward(t, lo, e); cue.found();
@@ -552,9 +586,9 @@ bool QuoteLayouts::MatchLeftClause(const QuoteContext& c, Attribution* a) const 
   return false;
 }
 
-void QuoteLayouts::FillFromCue(const std::vector<QuoteToken>& t, size_t lo, size_t end,
-                               const Cue& cue, Subject s, bool adjacent, bool that,
-                               Attribution* a) const {
+void QuoteLayouts::FillFromCue(const std::vector<QuoteToken>& t, size_t lo,
+                               size_t end, const Cue& cue, Subject s,
+                               bool adjacent, bool that, Attribution* a) const {
   bool agent = false;
   if (s.kind == Speaker::kPassive) {
     s.np = PassiveAgent(t, cue, end);
@@ -565,8 +599,9 @@ void QuoteLayouts::FillFromCue(const std::vector<QuoteToken>& t, size_t lo, size
   a->speaker = s.np;
   a->cue = cue.range;
   a->adjacent = adjacent;
-  CuePhrase::Speaker where =
-      cue.phrase >= 0 ? lexicon_.phrases()[cue.phrase].speaker : CuePhrase::Speaker::kBefore;
+  CuePhrase::Speaker where = cue.phrase >= 0
+                                 ? lexicon_.phrases()[cue.phrase].speaker
+                                 : CuePhrase::Speaker::kBefore;
   if (where == CuePhrase::Speaker::kAfter) {
     a->method = "according-to-quote";
   } else if (agent) {
@@ -574,7 +609,8 @@ void QuoteLayouts::FillFromCue(const std::vector<QuoteToken>& t, size_t lo, size
   } else if (s.kind == Speaker::kPassive) {
     a->method = "passive";
   } else if (s.kind == Speaker::kMainSubject) {
-    a->method = t[cue.range.begin].ing ? "participle-cue-quote" : "coordinated-cue-quote";
+    a->method = t[cue.range.begin].ing ? "participle-cue-quote"
+                                       : "coordinated-cue-quote";
   } else if (where == CuePhrase::Speaker::kPossessive) {
     a->method = "possessive-phrase-colon-quote";
   } else if (s.after_with) {
@@ -591,7 +627,8 @@ void QuoteLayouts::FillFromCue(const std::vector<QuoteToken>& t, size_t lo, size
 }
 
 bool QuoteLayouts::JoinsEarlierQuotation(const QuoteContext& c) const {
-  if (c.local == 0 || c.left[c.local - 1].kind != Kind::kQuotation) return false;
+  if (c.local == 0 || c.left[c.local - 1].kind != Kind::kQuotation)
+    return false;
   for (size_t i = c.local; i < c.left.size(); ++i) {
     const QuoteToken& t = c.left[i];
     if (t.kind == Kind::kComma) continue;
@@ -601,31 +638,38 @@ bool QuoteLayouts::JoinsEarlierQuotation(const QuoteContext& c) const {
   return true;
 }
 
-bool QuoteLayouts::HasCue(const std::vector<QuoteToken>& tokens, size_t begin, size_t end) const {
+bool QuoteLayouts::HasCue(const std::vector<QuoteToken>& tokens, size_t begin,
+                          size_t end) const {
   return FindCueBackward(tokens, begin, end).found();
 }
 
-TokenRange QuoteLayouts::ClauseSubject(const std::vector<QuoteToken>& t, size_t begin,
-                                       size_t end) const {
+TokenRange QuoteLayouts::ClauseSubject(const std::vector<QuoteToken>& t,
+                                       size_t begin, size_t end) const {
   // Skip up to three leading adverbials that end in a comma: "Despite the
   // talks, on Monday, Lavrov ...". A date counts ("On October 7, 2025, ...").
   size_t s = begin;
   for (int skipped = 0; skipped < 3 && s < end; ++skipped) {
     const QuoteToken& f = t[s];
     char first = text_[f.norm.begin];
-    bool opener = f.kind == Kind::kWord && (f.Is(kClauseOpener) || (first >= '0' && first <= '9'));
+    bool opener = f.kind == Kind::kWord &&
+                  (f.Is(kClauseOpener) || (first >= '0' && first <= '9'));
     if (!opener) break;
     size_t k = s + 1;
-    while (k < end && k < s + 16 && t[k].kind != Kind::kComma && t[k].kind != Kind::kQuotation) ++k;
+    while (k < end && k < s + 16 && t[k].kind != Kind::kComma &&
+           t[k].kind != Kind::kQuotation)
+      ++k;
     if (k >= end || t[k].kind != Kind::kComma) break;
     s = k + 1;
   }
   TokenRange np = NounPhraseAfter(t, s, end);
   // "The mayor of London, Sadiq Khan, said", "Paraguay's envoy for the
   // river, Rodrigo Benitez, said": the name in apposition to a description.
-  if (np.empty() || !(t[np.begin].Is(kDeterminer) || !t[np.end - 1].capitalised)) return np;
+  if (np.empty() ||
+      !(t[np.begin].Is(kDeterminer) || !t[np.end - 1].capitalised))
+    return np;
   size_t comma = np.end;
-  while (comma < end && comma < np.end + kMaxDescriptionTail && t[comma].kind == Kind::kWord) {
+  while (comma < end && comma < np.end + kMaxDescriptionTail &&
+         t[comma].kind == Kind::kWord) {
     ++comma;
   }
   if (comma >= end || t[comma].kind != Kind::kComma) return np;

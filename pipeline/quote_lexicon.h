@@ -28,9 +28,9 @@ namespace stance {
 // Word classes, as bits of QuoteWord::classes.
 enum QuoteWordClass : uint32_t {
   kCueVerb = 1u << 0,
-  kPersonPronoun = 1u << 1,   // he, she
-  kPluralPronoun = 1u << 2,   // they
-  kThingPronoun = 1u << 3,    // it
+  kPersonPronoun = 1u << 1,  // he, she
+  kPluralPronoun = 1u << 2,  // they
+  kThingPronoun = 1u << 3,   // it
   kSpeakerNoun = 1u << 4,
   kDocumentNoun = 1u << 5,
   kTitle = 1u << 6,
@@ -48,17 +48,20 @@ enum QuoteWordClass : uint32_t {
   kConnector = 1u << 18,
   kTimeWord = 1u << 19,
 };
-constexpr uint32_t kAnyPronoun = kPersonPronoun | kPluralPronoun | kThingPronoun;
+constexpr uint32_t kAnyPronoun =
+    kPersonPronoun | kPluralPronoun | kThingPronoun;
 // Classes of words that never belong to a speaker's name even when
 // capitalised at the start of a sentence ("Yet", "On", "Has").
-constexpr uint32_t kFunctionWord = kAnyPronoun | kDeterminer | kAdverb | kAuxiliary | kPassive |
-                                   kClauseOpener | kCueVerb | kConnector | kTimeWord;
+constexpr uint32_t kFunctionWord = kAnyPronoun | kDeterminer | kAdverb |
+                                   kAuxiliary | kPassive | kClauseOpener |
+                                   kCueVerb | kConnector | kTimeWord;
 
 // What the lexicon knows of one lower-case word.
 struct QuoteWord {
   uint32_t classes = 0;
-  int verb = -1;             // index into QuoteLexicon::verbs(), when kCueVerb
-  std::vector<int> phrases;  // indexes into QuoteLexicon::phrases() starting here
+  int verb = -1;  // index into QuoteLexicon::verbs(), when kCueVerb
+  std::vector<int>
+      phrases;  // indexes into QuoteLexicon::phrases() starting here
 };
 
 struct CueVerb {
@@ -68,7 +71,7 @@ struct CueVerb {
 
 struct CuePhrase {
   enum class Speaker { kBefore, kAfter, kPossessive };
-  std::string text;                // "put it"
+  std::string text;  // "put it"
   // Its words, as lexicon entries (stable pointers: a token matches a phrase
   // word when its entry is the same).
   std::vector<const QuoteWord*> words;
@@ -114,9 +117,12 @@ class QuoteLexicon {
 
   struct Hash {
     using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+    size_t operator()(std::string_view s) const {
+      return std::hash<std::string_view>()(s);
+    }
   };
-  std::unordered_map<std::string, QuoteWord, Hash, std::equal_to<>> words_;  // owns the entries
+  std::unordered_map<std::string, QuoteWord, Hash, std::equal_to<>>
+      words_;                // owns the entries
   std::vector<Slot> slots_;  // a power of two, at most half full
   std::string keys_;
   std::vector<CueVerb> verbs_;

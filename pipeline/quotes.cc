@@ -31,7 +31,7 @@ constexpr int kPreviousSentenceWords = 4;
 
 // What the words of a quotation look like, to tell a quotation from a term.
 struct Shape {
-  int words = 0;          // counted up to kTitleWords + 1
+  int words = 0;           // counted up to kTitleWords + 1
   bool title_like = true;  // every word capitalised but small ones
   bool speech = false;     // holds a finite verb or a personal pronoun
 };
@@ -39,18 +39,21 @@ struct Shape {
 // Only quotations of kTitleWords words or fewer can be terms, so only the
 // first kTitleWords + 1 words are read.
 Shape ShapeOf(std::string_view inner, const QuoteLexicon& lexicon) {
-  static constexpr std::string_view kSmall[] = {"of", "the", "and", "for", "in", "on",
-                                                "a",  "an",  "to",  "at",  "de", "or"};
+  static constexpr std::string_view kSmall[] = {
+      "of", "the", "and", "for", "in", "on", "a", "an", "to", "at", "de", "or"};
   auto is_word_byte = [](char c) {
     unsigned char u = static_cast<unsigned char>(c);
-    return u >= 0x80 || (u >= '0' && u <= '9') || ((u | 0x20) >= 'a' && (u | 0x20) <= 'z');
+    return u >= 0x80 || (u >= '0' && u <= '9') ||
+           ((u | 0x20) >= 'a' && (u | 0x20) <= 'z');
   };
   Shape s;
   size_t i = 0;
   while (i < inner.size() && s.words <= kTitleWords) {
     while (i < inner.size() && !is_word_byte(inner[i])) ++i;
     size_t j = i;
-    while (j < inner.size() && (is_word_byte(inner[j]) || inner[j] == '\'' || inner[j] == '-')) ++j;
+    while (j < inner.size() &&
+           (is_word_byte(inner[j]) || inner[j] == '\'' || inner[j] == '-'))
+      ++j;
     if (j == i) break;
     char key[24];
     size_t n = std::min(j - i, sizeof(key));
@@ -64,7 +67,8 @@ Shape ShapeOf(std::string_view inner, const QuoteLexicon& lexicon) {
       if (w != nullptr && (w->classes & kSpeechWord)) s.speech = true;
     }
     bool upper = inner[i] >= 'A' && inner[i] <= 'Z';
-    bool small = std::find(std::begin(kSmall), std::end(kSmall), word) != std::end(kSmall);
+    bool small = std::find(std::begin(kSmall), std::end(kSmall), word) !=
+                 std::end(kSmall);
     if (!upper && (s.words == 0 || !small)) s.title_like = false;
     ++s.words;
     i = j;
@@ -73,23 +77,28 @@ Shape ShapeOf(std::string_view inner, const QuoteLexicon& lexicon) {
 }
 
 int IndexOf(const std::vector<Sentence>& sentences, uint32_t norm) {
-  auto it = std::upper_bound(sentences.begin(), sentences.end(), norm,
-                             [](uint32_t n, const Sentence& s) { return n < s.norm.begin; });
+  auto it = std::upper_bound(
+      sentences.begin(), sentences.end(), norm,
+      [](uint32_t n, const Sentence& s) { return n < s.norm.begin; });
   if (it == sentences.begin()) return -1;
   --it;
   return static_cast<int>(it - sentences.begin());
 }
 
 int ParagraphOf(const std::vector<Span>& paragraphs, uint32_t norm) {
-  auto it = std::upper_bound(paragraphs.begin(), paragraphs.end(), norm,
-                             [](uint32_t n, const Span& p) { return n < p.begin; });
-  return it == paragraphs.begin() ? 0 : static_cast<int>(it - paragraphs.begin()) - 1;
+  auto it =
+      std::upper_bound(paragraphs.begin(), paragraphs.end(), norm,
+                       [](uint32_t n, const Span& p) { return n < p.begin; });
+  return it == paragraphs.begin()
+             ? 0
+             : static_cast<int>(it - paragraphs.begin()) - 1;
 }
 
 // One run of the stage over one document.
 class QuotePass {
  public:
-  QuotePass(const Document& doc, const QuoteLexicon& lexicon, const std::vector<Span>& paragraphs,
+  QuotePass(const Document& doc, const QuoteLexicon& lexicon,
+            const std::vector<Span>& paragraphs,
             const std::vector<QuoteMarks>& marks, DiagnosticSink* sink)
       : doc_(doc),
         lexicon_(lexicon),
@@ -117,8 +126,9 @@ class QuotePass {
         // A quotation inside a quotation: the outer speaker cites someone
         // we do not try to name.
         q.method = "nested";
-        q.is_term = !shape.speech && ((shape.words <= kTitleWords && shape.title_like) ||
-                                      shape.words <= kTermWords);
+        q.is_term = !shape.speech &&
+                    ((shape.words <= kTitleWords && shape.title_like) ||
+                     shape.words <= kTermWords);
       } else {
         Attribute(static_cast<int>(k), previous, shape, &q);
         previous = static_cast<int>(k);
@@ -132,11 +142,13 @@ class QuotePass {
   // before `end`, inside its paragraph, never inside an earlier quotation.
   uint32_t WindowStart(int k, uint32_t end) const {
     const Span para = paragraphs_[marks_[k].paragraph];
-    uint32_t from = std::max(para.begin, end > kLeftWindow ? end - kLeftWindow : 0);
+    uint32_t from =
+        std::max(para.begin, end > kLeftWindow ? end - kLeftWindow : 0);
     for (int j = k - 1; j >= 0; --j) {
       const QuoteMarks& e = marks_[j];
       if (e.depth > 0 || e.outer.begin >= from) continue;
-      if (e.outer.end > from) from = e.outer.begin >= para.begin ? e.outer.begin : e.outer.end;
+      if (e.outer.end > from)
+        from = e.outer.begin >= para.begin ? e.outer.begin : e.outer.end;
       break;
     }
     return from;
@@ -148,20 +160,25 @@ class QuotePass {
   bool EndsSentenceAt(uint32_t p) const {
     const std::string& t = doc_.text;
     uint32_t q = p + 1;
-    if (q < t.size() && t[q] != ' ' && t[q] != '\n' && t[q] != '\t') return false;
+    if (q < t.size() && t[q] != ' ' && t[q] != '\n' && t[q] != '\t')
+      return false;
     while (q < t.size() && (t[q] == ' ' || t[q] == '\n' || t[q] == '\t')) ++q;
     if (q < t.size() && t[q] >= 'a' && t[q] <= 'z') return false;
     if (t[p] != '.') return true;
     uint32_t w = p;
-    while (w > 0 && (std::isalnum(static_cast<unsigned char>(t[w - 1])) || t[w - 1] == '.')) --w;
+    while (w > 0 && (std::isalnum(static_cast<unsigned char>(t[w - 1])) ||
+                     t[w - 1] == '.'))
+      --w;
     std::string_view word(t.data() + w, p - w);
     if (word.empty()) return true;
-    if (word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z') return false;  // an initial
-    if (word.find('.') != std::string_view::npos) return false;              // U.S.
+    if (word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z')
+      return false;                                              // an initial
+    if (word.find('.') != std::string_view::npos) return false;  // U.S.
     char key[16];
     if (word.size() >= sizeof(key)) return true;
     for (size_t i = 0; i < word.size(); ++i) {
-      key[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(word[i])));
+      key[i] =
+          static_cast<char>(std::tolower(static_cast<unsigned char>(word[i])));
     }
     const QuoteWord* entry = lexicon_.Find(std::string_view(key, word.size()));
     return entry == nullptr || (entry->classes & kAbbreviation) == 0;
@@ -178,8 +195,11 @@ class QuotePass {
       if (j >= 0 && marks_[j].outer.end == i) {
         const QuoteMarks& e = marks_[j];
         uint32_t last = e.inner.end;
-        while (last > e.inner.begin && std::isspace(static_cast<unsigned char>(t[last - 1]))) --last;
-        if (last > e.inner.begin && std::strchr(".!?", t[last - 1]) != nullptr &&
+        while (last > e.inner.begin &&
+               std::isspace(static_cast<unsigned char>(t[last - 1])))
+          --last;
+        if (last > e.inner.begin &&
+            std::strchr(".!?", t[last - 1]) != nullptr &&
             EndsSentenceAt(e.outer.end - 1)) {
           return i;
         }
@@ -210,10 +230,12 @@ class QuotePass {
     std::string_view inner = doc_.Text(m.inner);
     size_t last = inner.find_last_not_of(" \t\n");
     c->final_char = last == std::string_view::npos ? 0 : inner[last];
-    const Span last_para = paragraphs_[ParagraphOf(paragraphs_, m.outer.end - 1)];
+    const Span last_para =
+        paragraphs_[ParagraphOf(paragraphs_, m.outer.end - 1)];
     uint32_t to = std::min(last_para.end, m.outer.end + kRightWindow);
     if (m.outer.end < to) {
-      TokenizeQuoteContext(doc_.text, {m.outer.end, to}, marks_, lexicon_, &c->right, true);
+      TokenizeQuoteContext(doc_.text, {m.outer.end, to}, marks_, lexicon_,
+                           &c->right, true);
     }
   }
 
@@ -221,22 +243,28 @@ class QuotePass {
   // lies in the same paragraph; false if there is none.
   bool ReadPreviousSentence(int k, QuoteContext* c) const {
     if (!c->previous.empty()) return true;
-    uint32_t start = c->left.empty() ? marks_[k].outer.begin : c->left[0].norm.begin;
+    uint32_t start =
+        c->left.empty() ? marks_[k].outer.begin : c->left[0].norm.begin;
     const Span para = paragraphs_[marks_[k].paragraph];
     // Back over the white space and the terminator that end it.
     uint32_t end = start;
-    while (end > para.begin && std::isspace(static_cast<unsigned char>(doc_.text[end - 1]))) --end;
+    while (end > para.begin &&
+           std::isspace(static_cast<unsigned char>(doc_.text[end - 1])))
+      --end;
     if (end <= para.begin) return false;
     uint32_t from = WindowStart(k, end);
     // It ends with its terminator, or with a quotation that holds one.
     uint32_t scan = end - 1;
     for (int j = k - 1; j >= 0 && marks_[j].outer.end >= end; --j) {
-      if (marks_[j].depth == 0 && marks_[j].outer.end == end) scan = marks_[j].outer.begin;
+      if (marks_[j].depth == 0 && marks_[j].outer.end == end)
+        scan = marks_[j].outer.begin;
     }
     if (scan <= from) return false;
     uint32_t begin = SentenceStart(k, scan, from);
-    if (begin == from && from != para.begin) return false;  // longer than the window
-    TokenizeQuoteContext(doc_.text, {begin, end}, marks_, lexicon_, &c->previous);
+    if (begin == from && from != para.begin)
+      return false;  // longer than the window
+    TokenizeQuoteContext(doc_.text, {begin, end}, marks_, lexicon_,
+                         &c->previous);
     return !c->previous.empty();
   }
 
@@ -297,11 +325,15 @@ class QuotePass {
     }
 
     // Scare quotes and titles: short, and not tied to a cue beside them.
-    const QuoteToken* before = c.left.size() > c.local ? &c.left.back() : nullptr;
-    bool marked = before != nullptr && (before->Is(kTermMarker) || layouts_.WordIs(*before, "the"));
-    bool term = !shape.speech && ((shape.words <= kTitleWords && shape.title_like && !a.adjacent) ||
-                                  (shape.words <= kTermWords && (!matched || marked)) ||
-                                  (shape.words <= kTitleWords && marked && !matched));
+    const QuoteToken* before =
+        c.left.size() > c.local ? &c.left.back() : nullptr;
+    bool marked = before != nullptr &&
+                  (before->Is(kTermMarker) || layouts_.WordIs(*before, "the"));
+    bool term =
+        !shape.speech &&
+        ((shape.words <= kTitleWords && shape.title_like && !a.adjacent) ||
+         (shape.words <= kTermWords && (!matched || marked)) ||
+         (shape.words <= kTitleWords && marked && !matched));
     if (before != nullptr && before->Is(kTermMarker)) term = true;
     if (term) {
       q->is_term = true;
@@ -321,7 +353,8 @@ class QuotePass {
     q->method = a.method;
     if (!a.cue.empty()) {
       const std::vector<QuoteToken>& side = c.tokens(a.cue_side);
-      q->cue_norm = {side[a.cue.begin].norm.begin, side[a.cue.end - 1].norm.end};
+      q->cue_norm = {side[a.cue.begin].norm.begin,
+                     side[a.cue.end - 1].norm.end};
       q->cue = std::string(doc_.Text(q->cue_norm));
     }
     if (found && !info.name.empty()) {
@@ -333,9 +366,10 @@ class QuotePass {
       attributed_[k] = true;
       speakers_.Remember(info, std::max(at, m.outer.begin));
     } else {
-      warner_.Warn(m.outer.begin, a.kind == Attribution::Speaker::kPassive
-                                      ? "quotation after a passive cue: no speaker is named"
-                                      : "quotation without a speaker");
+      warner_.Warn(m.outer.begin,
+                   a.kind == Attribution::Speaker::kPassive
+                       ? "quotation after a passive cue: no speaker is named"
+                       : "quotation without a speaker");
     }
   }
 
@@ -349,12 +383,14 @@ class QuotePass {
     const QuoteMarks& p = marks_[previous];
     int p_para = ParagraphOf(paragraphs_, p.outer.end - 1);
     bool same = p_para == m.paragraph;
-    bool next = p_para + 1 == m.paragraph && m.outer.begin == paragraphs_[m.paragraph].begin;
+    bool next = p_para + 1 == m.paragraph &&
+                m.outer.begin == paragraphs_[m.paragraph].begin;
     if (!same && !next) return false;
     // Two sentences of narration do not fit in this much text.
     if (m.outer.begin - p.outer.end > kLeftWindow) return false;
     std::vector<QuoteToken> gap;
-    TokenizeQuoteContext(doc_.text, {p.outer.end, m.outer.begin}, marks_, lexicon_, &gap);
+    TokenizeQuoteContext(doc_.text, {p.outer.end, m.outer.begin}, marks_,
+                         lexicon_, &gap);
     int ends = 0;
     for (const QuoteToken& t : gap) ends += t.kind == QuoteToken::kTerminator;
     return ends <= 1;
@@ -375,17 +411,20 @@ class QuotePass {
 
   // A pronoun with no speaker or actor before it to refer to ("Ortega was
   // blunt. ... she said"): the name the previous sentence opens with.
-  bool PronounFromPreviousSentence(int k, QuoteContext* c, uint32_t pronoun, SpeakerInfo* info) {
+  bool PronounFromPreviousSentence(int k, QuoteContext* c, uint32_t pronoun,
+                                   SpeakerInfo* info) {
     if (!ReadPreviousSentence(k, c)) return false;
     TokenRange np = layouts_.ClauseSubject(c->previous, 0, c->previous.size());
     if (np.empty() || c->previous[np.begin].Is(kAnyPronoun)) return false;
     if (!speakers_.FromPhrase(c->previous, np, info)) return false;
     return ((pronoun & kPersonPronoun) && info->person) ||
-           ((pronoun & kPluralPronoun) && info->plural) || ((pronoun & kThingPronoun) && info->thing);
+           ((pronoun & kPluralPronoun) && info->plural) ||
+           ((pronoun & kThingPronoun) && info->thing);
   }
 
   // Who the words of `a` name. Sets *at to where the speaker is written.
-  bool Resolve(int k, QuoteContext* c, const Attribution& a, SpeakerInfo* info, uint32_t* at) {
+  bool Resolve(int k, QuoteContext* c, const Attribution& a, SpeakerInfo* info,
+               uint32_t* at) {
     const std::vector<QuoteToken>& side = c->tokens(a.speaker_side);
     switch (a.kind) {
       case Attribution::Speaker::kPhrase:
@@ -400,8 +439,8 @@ class QuotePass {
         // "X's special envoy, Rodrigo Benitez, took a softer line. He said":
         // the name the previous sentence opens with beats a description.
         SpeakerInfo named;
-        if (info->person && !info->named && PronounFromPreviousSentence(k, c, pronoun, &named) &&
-            named.named) {
+        if (info->person && !info->named &&
+            PronounFromPreviousSentence(k, c, pronoun, &named) && named.named) {
           *info = named;
         }
         return true;
@@ -418,8 +457,8 @@ class QuotePass {
   // The subject of the clause of a participle or coordinated cue: the
   // speaker of an earlier quotation of the sentence, else the phrase the
   // sentence opens with, else the first person the actor stage found in it.
-  bool ResolveMainSubject(const QuoteContext& c, const Attribution& a, SpeakerInfo* info,
-                          uint32_t* at) {
+  bool ResolveMainSubject(const QuoteContext& c, const Attribution& a,
+                          SpeakerInfo* info, uint32_t* at) {
     const size_t clause = 0;
     size_t cue = a.cue.empty() ? c.left.size() : a.cue.begin;
     for (size_t i = cue; i-- > clause;) {
@@ -433,12 +472,14 @@ class QuotePass {
     if (!np.empty()) {
       *at = c.left[np.begin].norm.begin;
       if (np.size() == 1 && c.left[np.begin].Is(kAnyPronoun)) {
-        return speakers_.FromPronoun(c.left[np.begin].classes() & kAnyPronoun, *at, info);
+        return speakers_.FromPronoun(c.left[np.begin].classes() & kAnyPronoun,
+                                     *at, info);
       }
       if (speakers_.FromPhrase(c.left, np, info)) return true;
     }
     if (clause >= c.left.size() || cue <= clause) return false;
-    return speakers_.FirstPersonIn({c.left[clause].norm.begin, c.left[cue - 1].norm.end}, info);
+    return speakers_.FirstPersonIn(
+        {c.left[clause].norm.begin, c.left[cue - 1].norm.end}, info);
   }
 
   const Document& doc_;
@@ -448,8 +489,9 @@ class QuotePass {
   QuoteLayouts layouts_;
   SpeakerResolver speakers_;
   QuoteWarner warner_;
-  std::vector<SpeakerInfo> info_;  // per quotation: its speaker, when attributed
-  QuoteContext context_;           // of the quotation being attributed
+  std::vector<SpeakerInfo>
+      info_;              // per quotation: its speaker, when attributed
+  QuoteContext context_;  // of the quotation being attributed
   std::vector<bool> attributed_;
 };
 
@@ -459,10 +501,12 @@ struct QuoteAttributor::Data {
   std::unique_ptr<QuoteLexicon> lexicon;
 };
 
-QuoteAttributor::QuoteAttributor(std::unique_ptr<Data> data) : data_(std::move(data)) {}
+QuoteAttributor::QuoteAttributor(std::unique_ptr<Data> data)
+    : data_(std::move(data)) {}
 QuoteAttributor::~QuoteAttributor() = default;
 
-Status QuoteAttributor::Load(const std::string& quotes_dir, std::unique_ptr<QuoteAttributor>* out,
+Status QuoteAttributor::Load(const std::string& quotes_dir,
+                             std::unique_ptr<QuoteAttributor>* out,
                              DiagnosticSink* sink) {
   out->reset();
   NullSink null_sink;

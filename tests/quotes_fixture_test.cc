@@ -32,10 +32,15 @@ std::string OrNull(const nlohmann::json& value) {
   return value.is_null() ? "(none)" : value.get<std::string>();
 }
 
-std::string OrNull(const std::string& value) { return value.empty() ? "(none)" : value; }
+std::string OrNull(const std::string& value) {
+  return value.empty() ? "(none)" : value;
+}
 
-TEST_CASE("quotes fixture: quotes-mixed gives exactly its expected quotes, speakers and cues") {
-  const std::string dir = std::string(STANCE_SOURCE_DIR) + "/fixtures/quotes-mixed";
+TEST_CASE(
+    "quotes fixture: quotes-mixed gives exactly its expected quotes, speakers "
+    "and cues") {
+  const std::string dir =
+      std::string(STANCE_SOURCE_DIR) + "/fixtures/quotes-mixed";
   PipelineOptions options;
   options.rules_dir = std::string(STANCE_SOURCE_DIR) + "/rules";
   options.last_stage = PipelineOptions::Stage::kQuotes;
@@ -46,7 +51,10 @@ TEST_CASE("quotes fixture: quotes-mixed gives exactly its expected quotes, speak
 
   Document doc;
   CollectingSink warnings;
-  REQUIRE(pipeline->Process("quotes-mixed", ReadAll(dir + "/input.txt"), &doc, &warnings).ok());
+  REQUIRE(pipeline
+              ->Process("quotes-mixed", ReadAll(dir + "/input.txt"), &doc,
+                        &warnings)
+              .ok());
 
   std::vector<nlohmann::json> expected;
   std::istringstream lines(ReadAll(dir + "/expected.quotes.jsonl"));
@@ -66,7 +74,8 @@ TEST_CASE("quotes fixture: quotes-mixed gives exactly its expected quotes, speak
   }
   // Every quotation but the term and the nested one has a speaker, and
   // those two are not reported: no warning at all.
-  for (const Diagnostic& d : warnings.diagnostics()) CHECK_MESSAGE(false, d.ToString());
+  for (const Diagnostic& d : warnings.diagnostics())
+    CHECK_MESSAGE(false, d.ToString());
 }
 
 }  // namespace
