@@ -13,17 +13,25 @@ struct ListKey {
   uint32_t word_class;
 };
 constexpr ListKey kListKeys[] = {
-    {"speaker_nouns", kSpeakerNoun},   {"document_nouns", kDocumentNoun},
-    {"titles", kTitle},                {"organisation_words", kOrganisationWord},
-    {"determiners", kDeterminer},      {"name_particles", kNameParticle},
-    {"adverbs", kAdverb},              {"auxiliaries", kAuxiliary},
-    {"passive", kPassive},             {"clause_openers", kClauseOpener},
-    {"term_markers", kTermMarker},     {"speech_words", kSpeechWord},
-    {"abbreviations", kAbbreviation},  {"connectors", kConnector},
+    {"speaker_nouns", kSpeakerNoun},
+    {"document_nouns", kDocumentNoun},
+    {"titles", kTitle},
+    {"organisation_words", kOrganisationWord},
+    {"determiners", kDeterminer},
+    {"name_particles", kNameParticle},
+    {"adverbs", kAdverb},
+    {"auxiliaries", kAuxiliary},
+    {"passive", kPassive},
+    {"clause_openers", kClauseOpener},
+    {"term_markers", kTermMarker},
+    {"speech_words", kSpeechWord},
+    {"abbreviations", kAbbreviation},
+    {"connectors", kConnector},
     {"time_words", kTimeWord},
 };
-constexpr ListKey kPronounKeys[] = {
-    {"person", kPersonPronoun}, {"plural", kPluralPronoun}, {"thing", kThingPronoun}};
+constexpr ListKey kPronounKeys[] = {{"person", kPersonPronoun},
+                                    {"plural", kPluralPronoun},
+                                    {"thing", kThingPronoun}};
 
 // Lower-cases ASCII and drops one final dot, the way tokens are looked up
 // ("Sen." and "sen." both become "sen").
@@ -41,7 +49,8 @@ std::string Key(std::string_view word) {
 // Fills one QuoteLexicon from one or more files, reporting every problem.
 class QuoteLexicon::Builder {
  public:
-  explicit Builder(QuoteLexicon* lex, DiagnosticSink* sink) : lex_(lex), sink_(sink) {}
+  explicit Builder(QuoteLexicon* lex, DiagnosticSink* sink)
+      : lex_(lex), sink_(sink) {}
 
   void AddFile(const YamlFile& file) {
     file_ = &file;
@@ -59,7 +68,8 @@ class QuoteLexicon::Builder {
     }
     for (auto it = root.begin(); it != root.end(); ++it) {
       const std::string key = it->first.Scalar();
-      const YAML::Node& value = it->second;
+      const YAML::Node value =
+          it->second;  // a copy: the iterator hands out a temporary
       if (key == "name" || key == "version") continue;
       if (key == "verbs") {
         AddVerbs(value);
@@ -67,6 +77,11 @@ class QuoteLexicon::Builder {
         AddPhrases(value);
       } else if (key == "pronouns") {
         AddPronouns(value);
+      } else if (key == "speaker_suffixes") {
+        if (!file.OptionalStrings(root, "speaker_suffixes",
+                                  &lex_->speaker_suffixes_, sink_)) {
+          ok_ = false;
+        }
       } else if (const ListKey* list = FindListKey(key)) {
         AddWords(root, list->key, list->word_class);
       } else {
@@ -91,7 +106,8 @@ class QuoteLexicon::Builder {
   }
 
   // Adds `word` with `word_class`; a word with a space cannot be one token.
-  QuoteWord* AddWord(const YAML::Node& node, std::string_view word, uint32_t word_class) {
+  QuoteWord* AddWord(const YAML::Node& node, std::string_view word,
+                     uint32_t word_class) {
     std::string key = Key(word);
     if (key.empty() || key.find(' ') != std::string::npos) {
       Error(node, "'" + std::string(word) + "' is not a single word");
@@ -151,7 +167,8 @@ class QuoteLexicon::Builder {
   }
 
   void AddPhrases(const YAML::Node& phrases) {
-    if (!phrases.IsSequence()) return Error(phrases, "'phrases' must be a list");
+    if (!phrases.IsSequence())
+      return Error(phrases, "'phrases' must be a list");
     for (const YAML::Node& p : phrases) {
       CuePhrase phrase;
       std::string speaker;
@@ -167,7 +184,9 @@ class QuoteLexicon::Builder {
       } else if (speaker == "possessive") {
         phrase.speaker = CuePhrase::Speaker::kPossessive;
       } else {
-        Error(p["speaker"], "'speaker' must be before, after or possessive, not '" + speaker + "'");
+        Error(p["speaker"],
+              "'speaker' must be before, after or possessive, not '" + speaker +
+                  "'");
         continue;
       }
       std::vector<std::string> words;
@@ -180,12 +199,15 @@ class QuoteLexicon::Builder {
         begin = end + 1;
       }
       if (words.size() < 2) {
-        Error(p["text"], "a phrase needs two words or more; put single words under 'verbs'");
+        Error(
+            p["text"],
+            "a phrase needs two words or more; put single words under 'verbs'");
         continue;
       }
       QuoteWord* first = nullptr;
       for (size_t i = 0; i < words.size(); ++i) {
-        QuoteWord* word = AddWord(p["text"], words[i], i == 0 ? uint32_t{kPhraseStart} : 0u);
+        QuoteWord* word =
+            AddWord(p["text"], words[i], i == 0 ? uint32_t{kPhraseStart} : 0u);
         if (word == nullptr) break;
         if (i == 0) first = word;
         phrase.words.push_back(word);
@@ -205,7 +227,8 @@ class QuoteLexicon::Builder {
         if (key == k.key) word_class = k.word_class;
       }
       if (word_class == 0) {
-        Error(it->first, "unknown pronoun class '" + key + "' (person, plural or thing)");
+        Error(it->first,
+              "unknown pronoun class '" + key + "' (person, plural or thing)");
         continue;
       }
       AddWords(pronouns, key.c_str(), word_class);
@@ -218,18 +241,62 @@ class QuoteLexicon::Builder {
   bool ok_ = true;
 };
 
-const QuoteWord* QuoteLexicon::Find(std::string_view lower) const {
-  auto it = words_.find(lower);
-  return it == words_.end() ? nullptr : &it->second;
+bool QuoteLexicon::HasSpeakerSuffix(std::string_view lower) const {
+  for (const std::string& suffix : speaker_suffixes_) {
+    // A suffix needs a stem of three letters at least: "others" is not one.
+    if (lower.size() >= suffix.size() + 4 &&
+        lower.compare(lower.size() - suffix.size(), suffix.size(), suffix) ==
+            0) {
+      return true;
+    }
+  }
+  return false;
 }
 
-Status QuoteLexicon::Load(const std::string& dir, std::unique_ptr<QuoteLexicon>* out,
+uint32_t QuoteLexicon::HashOf(std::string_view s) {
+  uint32_t h = 2166136261u;  // FNV-1a: short keys, no setup cost
+  for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  return h;
+}
+
+void QuoteLexicon::BuildIndex() {
+  size_t size = 16;
+  while (size < 2 * words_.size()) size *= 2;
+  slots_.assign(size, Slot());
+  keys_.clear();
+  for (const auto& [key, word] : words_) {
+    uint32_t h = HashOf(key);
+    size_t i = h & (size - 1);
+    while (slots_[i].word != nullptr) i = (i + 1) & (size - 1);
+    slots_[i] = {h, static_cast<uint32_t>(keys_.size()),
+                 static_cast<uint32_t>(key.size()), &word};
+    keys_ += key;
+  }
+}
+
+const QuoteWord* QuoteLexicon::Find(std::string_view lower) const {
+  if (slots_.empty()) return nullptr;
+  const uint32_t h = HashOf(lower);
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    const Slot& slot = slots_[i];
+    if (slot.word == nullptr) return nullptr;
+    if (slot.hash == h && slot.size == lower.size() &&
+        std::memcmp(keys_.data() + slot.key, lower.data(), lower.size()) == 0) {
+      return slot.word;
+    }
+  }
+}
+
+Status QuoteLexicon::Load(const std::string& dir,
+                          std::unique_ptr<QuoteLexicon>* out,
                           DiagnosticSink* sink) {
   out->reset();
   std::vector<std::string> paths;
   Status s = ListYamlFiles(dir, &paths);
   if (!s.ok()) return Status::RuleError(s.message(), s.location());
-  if (paths.empty()) return Status::RuleError("no quote cue files (*.yaml)", {dir});
+  if (paths.empty())
+    return Status::RuleError("no quote cue files (*.yaml)", {dir});
   std::unique_ptr<QuoteLexicon> lex(new QuoteLexicon);
   Builder builder(lex.get(), sink);
   bool ok = true;
@@ -243,13 +310,16 @@ Status QuoteLexicon::Load(const std::string& dir, std::unique_ptr<QuoteLexicon>*
     }
     builder.AddFile(*file);
   }
-  if (!ok || !builder.ok()) return Status::RuleError("errors in quote cue files", {dir});
+  if (!ok || !builder.ok())
+    return Status::RuleError("errors in quote cue files", {dir});
+  lex->BuildIndex();
   *out = std::move(lex);
   return Status::OK();
 }
 
 Status QuoteLexicon::Parse(const std::string& path, std::string text,
-                           std::unique_ptr<QuoteLexicon>* out, DiagnosticSink* sink) {
+                           std::unique_ptr<QuoteLexicon>* out,
+                           DiagnosticSink* sink) {
   out->reset();
   std::unique_ptr<YamlFile> file;
   Status st = YamlFile::Parse(path, std::move(text), &file);
@@ -260,7 +330,9 @@ Status QuoteLexicon::Parse(const std::string& path, std::string text,
   std::unique_ptr<QuoteLexicon> lex(new QuoteLexicon);
   Builder builder(lex.get(), sink);
   builder.AddFile(*file);
-  if (!builder.ok()) return Status::RuleError("errors in quote cue file", {path});
+  if (!builder.ok())
+    return Status::RuleError("errors in quote cue file", {path});
+  lex->BuildIndex();
   *out = std::move(lex);
   return Status::OK();
 }

@@ -5,7 +5,9 @@
 // Every word the quote stage looks at is classified with one hash lookup of
 // its lower-case form, which returns all of the word's classes at once (a
 // word can be a cue verb and a clause opener: "speaking"), its cue verb and
-// the multi-word cue phrases that start with it.
+// the multi-word cue phrases that start with it. The lookup runs for every
+// word near a quotation, so it uses a flat open-addressing table built once
+// after loading rather than the node-based map that owns the entries.
 //
 // Internal to the quote stage (quotes.h is the public interface). Immutable
 // after Load; const methods are thread-safe.
@@ -26,9 +28,9 @@ namespace stance {
 // Word classes, as bits of QuoteWord::classes.
 enum QuoteWordClass : uint32_t {
   kCueVerb = 1u << 0,
-  kPersonPronoun = 1u << 1,   // he, she
-  kPluralPronoun = 1u << 2,   // they
-  kThingPronoun = 1u << 3,    // it
+  kPersonPronoun = 1u << 1,  // he, she
+  kPluralPronoun = 1u << 2,  // they
+  kThingPronoun = 1u << 3,   // it
   kSpeakerNoun = 1u << 4,
   kDocumentNoun = 1u << 5,
   kTitle = 1u << 6,
@@ -46,17 +48,20 @@ enum QuoteWordClass : uint32_t {
   kConnector = 1u << 18,
   kTimeWord = 1u << 19,
 };
-constexpr uint32_t kAnyPronoun = kPersonPronoun | kPluralPronoun | kThingPronoun;
+constexpr uint32_t kAnyPronoun =
+    kPersonPronoun | kPluralPronoun | kThingPronoun;
 // Classes of words that never belong to a speaker's name even when
 // capitalised at the start of a sentence ("Yet", "On", "Has").
-constexpr uint32_t kFunctionWord = kAnyPronoun | kDeterminer | kAdverb | kAuxiliary | kPassive |
-                                   kClauseOpener | kCueVerb | kConnector | kTimeWord;
+constexpr uint32_t kFunctionWord = kAnyPronoun | kDeterminer | kAdverb |
+                                   kAuxiliary | kPassive | kClauseOpener |
+                                   kCueVerb | kConnector | kTimeWord;
 
 // What the lexicon knows of one lower-case word.
 struct QuoteWord {
   uint32_t classes = 0;
-  int verb = -1;             // index into QuoteLexicon::verbs(), when kCueVerb
-  std::vector<int> phrases;  // indexes into QuoteLexicon::phrases() starting here
+  int verb = -1;  // index into QuoteLexicon::verbs(), when kCueVerb
+  std::vector<int>
+      phrases;  // indexes into QuoteLexicon::phrases() starting here
 };
 
 struct CueVerb {
@@ -66,7 +71,7 @@ struct CueVerb {
 
 struct CuePhrase {
   enum class Speaker { kBefore, kAfter, kPossessive };
-  std::string text;                // "put it"
+  std::string text;  // "put it"
   // Its words, as lexicon entries (stable pointers: a token matches a phrase
   // word when its entry is the same).
   std::vector<const QuoteWord*> words;
@@ -88,6 +93,8 @@ class QuoteLexicon {
 
   // The entry of `lower` (a lower-case word), or null.
   const QuoteWord* Find(std::string_view lower) const;
+  // Whether `lower` ends like a group of people ("investigators").
+  bool HasSpeakerSuffix(std::string_view lower) const;
 
   const std::vector<CueVerb>& verbs() const { return verbs_; }
   const std::vector<CuePhrase>& phrases() const { return phrases_; }
@@ -97,15 +104,31 @@ class QuoteLexicon {
  private:
   QuoteLexicon() = default;
   class Builder;
+  // Builds `slots_` from `words_`; called once, at the end of loading.
+  void BuildIndex();
+  static uint32_t HashOf(std::string_view s);
+
+  struct Slot {
+    uint32_t hash = 0;
+    uint32_t key = 0;  // offset of the key in `keys_`
+    uint32_t size = 0;
+    const QuoteWord* word = nullptr;  // null: an empty slot
+  };
 
   struct Hash {
     using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+    size_t operator()(std::string_view s) const {
+      return std::hash<std::string_view>()(s);
+    }
   };
-  std::unordered_map<std::string, QuoteWord, Hash, std::equal_to<>> words_;
+  std::unordered_map<std::string, QuoteWord, Hash, std::equal_to<>>
+      words_;                // owns the entries
+  std::vector<Slot> slots_;  // a power of two, at most half full
+  std::string keys_;
   std::vector<CueVerb> verbs_;
   std::vector<CuePhrase> phrases_;
   std::vector<std::string> sources_;
+  std::vector<std::string> speaker_suffixes_;
 };
 
 }  // namespace stance

@@ -15,7 +15,8 @@ bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 // ASCII, so what remains there is mostly letters).
 bool IsWordByte(char c) {
   unsigned char u = static_cast<unsigned char>(c);
-  return u >= 0x80 || (u >= '0' && u <= '9') || ((u | 0x20) >= 'a' && (u | 0x20) <= 'z');
+  return u >= 0x80 || (u >= '0' && u <= '9') ||
+         ((u | 0x20) >= 'a' && (u | 0x20) <= 'z');
 }
 
 // What may stand right before an opening mark.
@@ -42,7 +43,8 @@ Hint OriginalHint(const Document& doc, uint32_t norm) {
     if (b1 == 0xBB) return Hint::kClose;
     return Hint::kNone;
   }
-  if (b0 != 0xE2 || o + 2 >= s.size() || static_cast<unsigned char>(s[o + 1]) != 0x80) {
+  if (b0 != 0xE2 || o + 2 >= s.size() ||
+      static_cast<unsigned char>(s[o + 1]) != 0x80) {
     return Hint::kNone;
   }
   switch (static_cast<unsigned char>(s[o + 2])) {
@@ -63,7 +65,8 @@ Hint OriginalHint(const Document& doc, uint32_t norm) {
 // paragraph break.
 class MarkScanner {
  public:
-  MarkScanner(const Document& doc, std::vector<QuoteMarks>* out, DiagnosticSink* sink)
+  MarkScanner(const Document& doc, std::vector<QuoteMarks>* out,
+              DiagnosticSink* sink)
       : doc_(doc), text_(doc.text), out_(out), warner_(doc, sink) {}
 
   void Run(const std::vector<Span>& paragraphs) {
@@ -75,19 +78,26 @@ class MarkScanner {
         continued_ = false;
       }
       paragraph_ = static_cast<int>(p);
-      for (uint32_t i = begin; i < para.end; ++i) {
-        if (text_[i] == '"') {
-          OnDouble(i, para);
-        } else if (text_[i] == '\'') {
-          OnSingle(i, para);
+      // Marks are rare: jump from one to the next with memchr.
+      uint32_t dbl = Next('"', begin, para.end);
+      uint32_t sgl = Next('\'', begin, para.end);
+      while (dbl < para.end || sgl < para.end) {
+        if (dbl < sgl) {
+          OnDouble(dbl, para);
+          dbl = Next('"', dbl + 1, para.end);
+        } else {
+          OnSingle(sgl, para);
+          sgl = Next('\'', sgl + 1, para.end);
         }
       }
-      const Span* next = p + 1 < paragraphs.size() ? &paragraphs[p + 1] : nullptr;
+      const Span* next =
+          p + 1 < paragraphs.size() ? &paragraphs[p + 1] : nullptr;
       EndParagraph(para, next);
     }
-    std::sort(out_->begin(), out_->end(), [](const QuoteMarks& a, const QuoteMarks& b) {
-      return a.outer.begin < b.outer.begin;
-    });
+    std::sort(out_->begin(), out_->end(),
+              [](const QuoteMarks& a, const QuoteMarks& b) {
+                return a.outer.begin < b.outer.begin;
+              });
   }
 
  private:
@@ -99,7 +109,18 @@ class MarkScanner {
     uint32_t weak_close = kNone;  // a possessive s' that may close it after all
   };
 
-  char At(uint32_t i, Span para) const { return i >= para.begin && i < para.end ? text_[i] : ' '; }
+  // The offset of the next `c` in [from, end), or `end`.
+  uint32_t Next(char c, uint32_t from, uint32_t end) const {
+    if (from >= end) return end;
+    const void* hit = std::memchr(text_.data() + from, c, end - from);
+    return hit == nullptr ? end
+                          : static_cast<uint32_t>(
+                                static_cast<const char*>(hit) - text_.data());
+  }
+
+  char At(uint32_t i, Span para) const {
+    return i >= para.begin && i < para.end ? text_[i] : ' ';
+  }
 
   void OnDouble(uint32_t i, Span para) {
     Hint hint = OriginalHint(doc_, i);
@@ -114,10 +135,12 @@ class MarkScanner {
       return;
     }
     char prev = At(i - 1, para);
-    bool closer_only = hint == Hint::kClose || (!OpensAfter(prev) && ClosesBefore(At(i + 1, para)));
+    bool closer_only = hint == Hint::kClose ||
+                       (!OpensAfter(prev) && ClosesBefore(At(i + 1, para)));
     if (closer_only) {
       // A closing mark with nothing open. After a digit it is inches (12").
-      if (!(prev >= '0' && prev <= '9')) warner_.Warn(i, "stray closing quotation mark");
+      if (!(prev >= '0' && prev <= '9'))
+        warner_.Warn(i, "stray closing quotation mark");
       return;
     }
     stack_.push_back({i, false, paragraph_});
@@ -126,15 +149,19 @@ class MarkScanner {
   void OnSingle(uint32_t i, Span para) {
     char prev = At(i - 1, para);
     char next = At(i + 1, para);
-    if (IsWordByte(prev) && IsWordByte(next)) return;  // an apostrophe inside a word
+    if (IsWordByte(prev) && IsWordByte(next))
+      return;  // an apostrophe inside a word
     Hint hint = OriginalHint(doc_, i);
-    bool closer = hint != Hint::kOpen && !IsSpace(prev) && i > para.begin && ClosesBefore(next);
-    bool opener = hint != Hint::kClose && OpensAfter(prev) && !IsSpace(next) && i + 1 < para.end;
+    bool closer = hint != Hint::kOpen && !IsSpace(prev) && i > para.begin &&
+                  ClosesBefore(next);
+    bool opener = hint != Hint::kClose && OpensAfter(prev) && !IsSpace(next) &&
+                  i + 1 < para.end;
     if (closer && !stack_.empty() && stack_.back().single) {
       // The ministers' talks: a plural possessive, unless nothing better
       // closes the quotation.
-      bool possessive = (prev == 's' || prev == 'S') && next == ' ' && i + 2 < para.end &&
-                        text_[i + 2] >= 'a' && text_[i + 2] <= 'z';
+      bool possessive = (prev == 's' || prev == 'S') && next == ' ' &&
+                        i + 2 < para.end && text_[i + 2] >= 'a' &&
+                        text_[i + 2] <= 'z';
       if (possessive) {
         if (stack_.back().weak_close == kNone) stack_.back().weak_close = i;
         return;
@@ -168,14 +195,16 @@ class MarkScanner {
   void DropTop() {
     Frame f = stack_.back();
     stack_.pop_back();
-    if (f.weak_close != kNone) Emit(f, {f.open + 1, f.weak_close}, {f.open, f.weak_close + 1}, true);
+    if (f.weak_close != kNone)
+      Emit(f, {f.open + 1, f.weak_close}, {f.open, f.weak_close + 1}, true);
   }
 
   // A double mark still open at the end of its paragraph ends there, unless
   // it is the outermost one and the next paragraph opens with a mark.
   void EndParagraph(Span para, const Span* next) {
     if (stack_.empty()) return;
-    bool continues = !stack_[0].single && next != nullptr && text_[next->begin] == '"';
+    bool continues =
+        !stack_[0].single && next != nullptr && text_[next->begin] == '"';
     while (stack_.size() > (continues ? 1u : 0u)) {
       if (stack_.back().single) {
         DropTop();
@@ -183,7 +212,9 @@ class MarkScanner {
       }
       Frame f = stack_.back();
       stack_.pop_back();
-      warner_.Warn(f.open, "unbalanced quotation mark: the quotation ends with its paragraph");
+      warner_.Warn(
+          f.open,
+          "unbalanced quotation mark: the quotation ends with its paragraph");
       Emit(f, {f.open + 1, para.end}, {f.open, para.end}, false);
     }
     if (continues) {
@@ -195,7 +226,8 @@ class MarkScanner {
   void Emit(const Frame& f, Span inner, Span outer, bool balanced) {
     // Trim nothing but refuse quotations with no text at all ("" or " ").
     bool blank = true;
-    for (uint32_t i = inner.begin; i < inner.end && blank; ++i) blank = IsSpace(text_[i]);
+    for (uint32_t i = inner.begin; i < inner.end && blank; ++i)
+      blank = IsSpace(text_[i]);
     if (blank) return;
     QuoteMarks q;
     q.outer = outer;
@@ -265,8 +297,10 @@ void QuoteWarner::Warn(uint32_t norm, std::string message) {
     line_start_ = 0;
     line_ = 1;
   }
-  for (const void* nl; (nl = std::memchr(s.data() + line_start_, '\n', orig - line_start_));) {
-    line_start_ = static_cast<uint32_t>(static_cast<const char*>(nl) - s.data()) + 1;
+  for (const void* nl;
+       (nl = std::memchr(s.data() + line_start_, '\n', orig - line_start_));) {
+    line_start_ =
+        static_cast<uint32_t>(static_cast<const char*>(nl) - s.data()) + 1;
     ++line_;
   }
   Diagnostic d;
@@ -277,7 +311,8 @@ void QuoteWarner::Warn(uint32_t norm, std::string message) {
   // worth it under a short one.
   size_t line_end = s.find('\n', line_start_);
   if (line_end == std::string::npos) line_end = s.size();
-  if (line_end - line_start_ <= 160) d.source_line = s.substr(line_start_, line_end - line_start_);
+  if (line_end - line_start_ <= 160)
+    d.source_line = s.substr(line_start_, line_end - line_start_);
   sink_->Report(d);
 }
 

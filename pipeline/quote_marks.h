@@ -61,7 +61,8 @@ void FindQuoteMarks(const Document& doc, const std::vector<Span>& paragraphs,
 // null) must outlive it.
 class QuoteWarner {
  public:
-  QuoteWarner(const Document& doc, DiagnosticSink* sink) : doc_(doc), sink_(sink) {}
+  QuoteWarner(const Document& doc, DiagnosticSink* sink)
+      : doc_(doc), sink_(sink) {}
   void Warn(uint32_t norm, std::string message);
 
  private:

@@ -11,7 +11,8 @@ constexpr uint32_t kReach = 3000;
 
 bool IsWordByte(char c) {
   unsigned char u = static_cast<unsigned char>(c);
-  return u >= 0x80 || (u >= '0' && u <= '9') || ((u | 0x20) >= 'a' && (u | 0x20) <= 'z');
+  return u >= 0x80 || (u >= '0' && u <= '9') ||
+         ((u | 0x20) >= 'a' && (u | 0x20) <= 'z');
 }
 
 std::string Lower(std::string_view s) {
@@ -24,10 +25,22 @@ std::string Lower(std::string_view s) {
 
 // Whether `text` holds `word` as a whole word.
 bool HasWord(const std::string& text, const std::string& word) {
-  for (size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) {
+  for (size_t at = text.find(word); at != std::string::npos;
+       at = text.find(word, at + 1)) {
     bool starts = at == 0 || !IsWordByte(text[at - 1]);
-    bool ends = at + word.size() == text.size() || !IsWordByte(text[at + word.size()]);
+    bool ends =
+        at + word.size() == text.size() || !IsWordByte(text[at + word.size()]);
     if (starts && ends) return true;
+  }
+  return false;
+}
+
+// Whether some word of `name` starts with a lower-case letter: a
+// description ("Foreign Ministry spokesperson"), not a name.
+bool HasLowerCaseWord(const std::string& name) {
+  for (size_t i = 0; i < name.size(); ++i) {
+    if ((i == 0 || name[i - 1] == ' ') && name[i] >= 'a' && name[i] <= 'z')
+      return true;
   }
   return false;
 }
@@ -43,24 +56,27 @@ std::string LastWord(const std::string& name) {
 constexpr uint32_t kSlack = 1000;
 
 // The first mention at or after normalised offset `at`.
-std::vector<ActorMention>::const_iterator FirstMentionFrom(const std::vector<ActorMention>& m,
-                                                          uint32_t at) {
-  return std::lower_bound(m.begin(), m.end(), at,
-                          [](const ActorMention& x, uint32_t n) { return x.norm.begin < n; });
+std::vector<ActorMention>::const_iterator FirstMentionFrom(
+    const std::vector<ActorMention>& m, uint32_t at) {
+  return std::lower_bound(
+      m.begin(), m.end(), at,
+      [](const ActorMention& x, uint32_t n) { return x.norm.begin < n; });
 }
 
 bool Compatible(const SpeakerInfo& info, uint32_t pronoun) {
-  return ((pronoun & kPersonPronoun) && info.person) || ((pronoun & kPluralPronoun) && info.plural) ||
+  return ((pronoun & kPersonPronoun) && info.person) ||
+         ((pronoun & kPluralPronoun) && info.plural) ||
          ((pronoun & kThingPronoun) && info.thing);
 }
 
 }  // namespace
 
-SpeakerResolver::SpeakerResolver(const Document& doc, const QuoteLexicon& lexicon)
+SpeakerResolver::SpeakerResolver(const Document& doc,
+                                 const QuoteLexicon& lexicon)
     : doc_(doc), lexicon_(lexicon) {}
 
-std::string SpeakerResolver::TextOf(const std::vector<QuoteToken>& tokens, size_t begin,
-                                    size_t end) const {
+std::string SpeakerResolver::TextOf(const std::vector<QuoteToken>& tokens,
+                                    size_t begin, size_t end) const {
   // Rebuilt from the tokens with single spaces, so a description broken over
   // a line keeps one line.
   std::string out;
@@ -73,8 +89,9 @@ std::string SpeakerResolver::TextOf(const std::vector<QuoteToken>& tokens, size_
 
 int SpeakerResolver::SentenceOf(uint32_t norm) const {
   const std::vector<Sentence>& s = doc_.sentences;
-  auto it = std::upper_bound(s.begin(), s.end(), norm,
-                             [](uint32_t n, const Sentence& x) { return n < x.norm.begin; });
+  auto it = std::upper_bound(
+      s.begin(), s.end(), norm,
+      [](uint32_t n, const Sentence& x) { return n < x.norm.begin; });
   if (it == s.begin()) return -1;
   --it;
   return norm < it->norm.end ? static_cast<int>(it - s.begin()) : -1;
@@ -82,8 +99,9 @@ int SpeakerResolver::SentenceOf(uint32_t norm) const {
 
 const ActorMention* SpeakerResolver::MentionOver(Span norm) const {
   const std::vector<ActorMention>& m = doc_.actor_mentions;
-  auto it = std::upper_bound(m.begin(), m.end(), norm.begin,
-                             [](uint32_t n, const ActorMention& x) { return n < x.norm.begin; });
+  auto it = std::upper_bound(
+      m.begin(), m.end(), norm.begin,
+      [](uint32_t n, const ActorMention& x) { return n < x.norm.begin; });
   if (it != m.end() && it->norm.Overlaps(norm)) return &*it;
   if (it == m.begin()) return nullptr;
   --it;
@@ -98,22 +116,34 @@ SpeakerInfo SpeakerResolver::FromMention(const ActorMention& m) const {
   info.type = ActorTypeName(m.type);
   info.person = m.type == ActorType::kPerson;
   info.plural = !info.person;
-  info.thing = m.type == ActorType::kCountry || m.type == ActorType::kOrganisation;
+  info.thing =
+      m.type == ActorType::kCountry || m.type == ActorType::kOrganisation;
+  // The actor stage names unnamed people by their role ("Paraguayan Special
+  // Envoy", "Uruguayan Foreign Ministry spokesperson").
+  bool by_role =
+      !m.role.empty() && m.name.size() >= m.role.size() &&
+      m.name.compare(m.name.size() - m.role.size(), m.role.size(), m.role) == 0;
+  info.named = !by_role && !HasLowerCaseWord(m.name);
   return info;
 }
 
-bool SpeakerResolver::FromPhrase(const std::vector<QuoteToken>& tokens, TokenRange np,
-                                 SpeakerInfo* out) {
+bool SpeakerResolver::FromPhrase(const std::vector<QuoteToken>& tokens,
+                                 TokenRange np, SpeakerInfo* out) {
   if (np.empty()) return false;
   size_t b = np.begin;
   const size_t e = np.end;
   while (b + 1 < e && tokens[b].Is(kDeterminer)) ++b;
-  const bool definite = b > np.begin && Lower(doc_.Text(tokens[b - 1].norm)) == "the";
+  const bool definite =
+      b > np.begin && Lower(doc_.Text(tokens[b - 1].norm)) == "the";
   // "the spokesperson for the ministry": the head is the noun before the
   // connector, not the institution after it.
   size_t h = e - 1;
+  auto people_noun = [&](size_t i) {  // "Officials" opening a sentence
+    return i == b && tokens[i].Is(kSpeakerNoun) && !tokens[i].Is(kTitle);
+  };
   for (size_t i = b + 1; i < e; ++i) {
-    if (tokens[i].Is(kConnector) && !tokens[i].capitalised && !tokens[i - 1].capitalised) {
+    if (tokens[i].Is(kConnector) && !tokens[i].capitalised &&
+        (!tokens[i - 1].capitalised || people_noun(i - 1))) {
       h = i - 1;
       break;
     }
@@ -125,13 +155,38 @@ bool SpeakerResolver::FromPhrase(const std::vector<QuoteToken>& tokens, TokenRan
     return FromPhrase(tokens, {np.begin, h - 1}, out);
   }
   *out = SpeakerInfo();
-  if (const ActorMention* m = MentionOver(head.norm); m != nullptr && !m->modifier) {
-    *out = FromMention(*m);
-    return true;
-  }
   const uint32_t at = tokens[np.begin].norm.begin;
+  // A capitalised noun of people that opens the phrase is a description
+  // too ("Officials in Montevideo" at the start of a sentence).
+  const bool described = !head.capitalised || people_noun(h);
+  if (const ActorMention* m = MentionOver(head.norm);
+      m != nullptr && !m->modifier) {
+    SpeakerInfo mention = FromMention(*m);
+    if (mention.person && !mention.named) {
+      // "the Brazilian minister": the latest named person of that role and
+      // state, else the words of the text rather than the actor stage's own
+      // description.
+      std::vector<std::string> role_words;
+      for (size_t i = 0, j; i < m->role.size(); i = j + 1) {
+        j = m->role.find(' ', i);
+        if (j == std::string::npos) j = m->role.size();
+        role_words.push_back(Lower(std::string_view(m->role).substr(i, j - i)));
+      }
+      if (!role_words.empty() &&
+          PersonWithRole(role_words, m->affiliation, at, out))
+        return true;
+      if (described) mention.name = TextOf(tokens, b, e);
+      *out = mention;
+      return true;
+    }
+    if (mention.person || !described || head.Is(kOrganisationWord)) {
+      *out = mention;
+      return true;
+    }
+    // "a Paraguayan official": a person of that state, not the state.
+  }
 
-  if (!head.capitalised) {
+  if (described) {
     // An unnamed speaker: keep the description.
     std::vector<std::string> words;
     bool all_lower = true;
@@ -141,17 +196,19 @@ bool SpeakerResolver::FromPhrase(const std::vector<QuoteToken>& tokens, TokenRan
       words.push_back(Lower(doc_.Text(tokens[i].norm)));
     }
     std::string head_word = Lower(doc_.Text(head.norm));
-    bool plural = head_word.size() > 3 && head_word.back() == 's' && head_word[head_word.size() - 2] != 's';
+    bool plural = head_word.size() > 3 && head_word.back() == 's' &&
+                  head_word[head_word.size() - 2] != 's';
     bool institution = head.Is(kOrganisationWord);
     // "the minister said": the latest person with that role.
-    if (all_lower && definite && !plural && !institution && PersonWithRole(words, at, out)) {
+    if (all_lower && definite && !plural && !institution &&
+        PersonWithRole(words, "", at, out)) {
       return true;
     }
     out->name = TextOf(tokens, b, e);
     Span span{tokens[b].norm.begin, tokens[e - 1].norm.end};
     const std::vector<ActorMention>& m = doc_.actor_mentions;
-    for (auto it = FirstMentionFrom(m, span.begin); it != m.end() && it->norm.begin < span.end;
-         ++it) {
+    for (auto it = FirstMentionFrom(m, span.begin);
+         it != m.end() && it->norm.begin < span.end; ++it) {
       out->affiliation = it->affiliation.empty() ? it->name : it->affiliation;
       break;
     }
@@ -161,7 +218,23 @@ bool SpeakerResolver::FromPhrase(const std::vector<QuoteToken>& tokens, TokenRan
     return true;
   }
 
-  // A capitalised name the actor stage does not know.
+  // A capitalised name the actor stage does not know. "Steve Peers of the
+  // University of Essex": the person, then where the person works.
+  for (size_t c = b + 1; c + 1 < e; ++c) {
+    if (!tokens[c].Is(kConnector) || tokens[c].capitalised) continue;
+    bool name = false, institution = false;
+    for (size_t i = b; i < c; ++i) {
+      name |= tokens[i].capitalised &&
+              !tokens[i].Is(kTitle | kOrganisationWord | kFunctionWord);
+      institution |= tokens[i].Is(kOrganisationWord);
+    }
+    if (!name || institution) break;
+    if (!FromPhrase(tokens, {b, c}, out)) return false;
+    size_t where = c + 1;
+    while (where + 1 < e && tokens[where].Is(kDeterminer)) ++where;
+    if (out->affiliation.empty()) out->affiliation = TextOf(tokens, where, e);
+    return true;
+  }
   for (size_t i = b; i < e; ++i) {
     if (tokens[i].Is(kOrganisationWord)) {
       out->name = TextOf(tokens, b, e);
@@ -175,6 +248,9 @@ bool SpeakerResolver::FromPhrase(const std::vector<QuoteToken>& tokens, TokenRan
           (!tokens[k - 1].capitalised && tokens[k - 1].Is(kNameParticle)))) {
     --k;
   }
+  // "First Minister of Scotland Nicola Sturgeon": a word after a connector
+  // belongs to the title.
+  while (k > b && k + 1 < e && tokens[k - 1].Is(kConnector)) ++k;
   if (k == e) {
     // Only a title: "the Foreign Minister said".
     std::vector<std::string> words;
@@ -183,7 +259,7 @@ bool SpeakerResolver::FromPhrase(const std::vector<QuoteToken>& tokens, TokenRan
         words.push_back(Lower(doc_.Text(tokens[i].norm)));
       }
     }
-    if (!words.empty() && PersonWithRole(words, at, out)) return true;
+    if (!words.empty() && PersonWithRole(words, "", at, out)) return true;
     out->name = TextOf(tokens, b, e);
     out->person = true;
     return true;
@@ -193,6 +269,7 @@ bool SpeakerResolver::FromPhrase(const std::vector<QuoteToken>& tokens, TokenRan
   out->role = r < k ? TextOf(tokens, r, k) : std::string();
   out->name = TextOf(tokens, k, e);
   out->person = true;
+  out->named = true;
   bool known = !out->role.empty();
   if (e - k == 1) {
     SpeakerInfo full;
@@ -209,21 +286,27 @@ bool SpeakerResolver::FromPhrase(const std::vector<QuoteToken>& tokens, TokenRan
   return true;
 }
 
-bool SpeakerResolver::PersonWithRole(const std::vector<std::string>& words, uint32_t at,
-                                     SpeakerInfo* out) const {
-  auto matches = [&](const std::string& role) {
-    if (role.empty()) return false;
+bool SpeakerResolver::PersonWithRole(const std::vector<std::string>& words,
+                                     const std::string& affiliation,
+                                     uint32_t at, SpeakerInfo* out) const {
+  auto matches = [&](const SpeakerInfo& info) {
+    const std::string& role = info.role;
+    if (!info.person || !info.named || role.empty()) return false;
+    if (!affiliation.empty() && info.affiliation != affiliation) return false;
     std::string lower = Lower(role);
     for (const std::string& w : words) {
-      if (lexicon_.Find(w) != nullptr && (lexicon_.Find(w)->classes & kDeterminer)) continue;
+      if (lexicon_.Find(w) != nullptr &&
+          (lexicon_.Find(w)->classes & kDeterminer))
+        continue;
       if (!HasWord(lower, w)) return false;
     }
     return true;
   };
   const uint32_t lo = at > kReach ? at - kReach : 0;
   int64_t best = -1;
-  for (auto it = said_.rbegin(); it != said_.rend() && it->at + kSlack >= lo; ++it) {
-    if (it->at < at && it->at >= lo && it->info.person && matches(it->info.role)) {
+  for (auto it = said_.rbegin(); it != said_.rend() && it->at + kSlack >= lo;
+       ++it) {
+    if (it->at < at && it->at >= lo && matches(it->info)) {
       best = it->at;
       *out = it->info;
       break;
@@ -232,17 +315,22 @@ bool SpeakerResolver::PersonWithRole(const std::vector<std::string>& words, uint
   const std::vector<ActorMention>& m = doc_.actor_mentions;
   for (auto it = FirstMentionFrom(m, at); it != m.begin();) {
     --it;
-    if (it->norm.begin < lo || static_cast<int64_t>(it->norm.begin) <= best) break;
-    if (it->type == ActorType::kPerson && matches(it->role)) {
-      *out = FromMention(*it);
+    if (it->norm.begin < lo || static_cast<int64_t>(it->norm.begin) <= best)
+      break;
+    if (it->type != ActorType::kPerson) continue;
+    SpeakerInfo info = FromMention(*it);
+    if (matches(info)) {
+      *out = info;
       return true;
     }
   }
   return best >= 0;
 }
 
-bool SpeakerResolver::FullName(const std::string& surname, uint32_t at, SpeakerInfo* out) {
-  for (auto it = said_.rbegin(); it != said_.rend() && it->at + kReach + kSlack >= at; ++it) {
+bool SpeakerResolver::FullName(const std::string& surname, uint32_t at,
+                               SpeakerInfo* out) {
+  for (auto it = said_.rbegin();
+       it != said_.rend() && it->at + kReach + kSlack >= at; ++it) {
     if (it->at < at && it->info.person && it->info.name != surname &&
         LastWord(it->info.name) == surname) {
       *out = it->info;
@@ -252,7 +340,8 @@ bool SpeakerResolver::FullName(const std::string& surname, uint32_t at, SpeakerI
   const std::vector<ActorMention>& m = doc_.actor_mentions;
   for (auto it = FirstMentionFrom(m, at); it != m.begin();) {
     --it;
-    if (it->type == ActorType::kPerson && it->name != surname && LastWord(it->name) == surname) {
+    if (it->type == ActorType::kPerson && it->name != surname &&
+        LastWord(it->name) == surname) {
       *out = FromMention(*it);
       return true;
     }
@@ -262,13 +351,20 @@ bool SpeakerResolver::FullName(const std::string& surname, uint32_t at, SpeakerI
   if (cached == surnames_.end()) {
     std::string full;
     const std::string& text = doc_.text;
-    size_t pos = std::min<size_t>(at, text.size());
-    for (int tries = 0; tries < 32 && pos > 0 && full.empty(); ++tries) {
-      size_t hit = text.rfind(surname, pos - 1);
-      if (hit == std::string::npos) break;
-      pos = hit;
+    // Forward finds (memchr for the first letter), then the hits from the
+    // latest back: string::rfind compares at every offset.
+    std::string_view before(text.data(), std::min<size_t>(at, text.size()));
+    std::vector<size_t> hits;
+    for (size_t h = before.find(surname); h != std::string_view::npos;
+         h = before.find(surname, h + 1)) {
+      hits.push_back(h);
+    }
+    for (size_t n = hits.size(), tries = 0;
+         n-- > 0 && tries < 32 && full.empty(); ++tries) {
+      size_t hit = hits[n];
       size_t after = hit + surname.size();
-      if ((after < text.size() && IsWordByte(text[after])) || hit < 2 || text[hit - 1] != ' ') {
+      if ((after < text.size() && IsWordByte(text[after])) || hit < 2 ||
+          text[hit - 1] != ' ') {
         continue;
       }
       std::vector<std::string_view> given;
@@ -276,13 +372,16 @@ bool SpeakerResolver::FullName(const std::string& surname, uint32_t at, SpeakerI
       size_t end = hit - 1;  // the space before the surname
       while (given.size() + titles.size() < 7) {
         size_t begin = end;
-        while (begin > 0 && (IsWordByte(text[begin - 1]) || text[begin - 1] == '-')) --begin;
+        while (begin > 0 &&
+               (IsWordByte(text[begin - 1]) || text[begin - 1] == '-'))
+          --begin;
         if (begin == end || !(text[begin] >= 'A' && text[begin] <= 'Z')) break;
         std::string_view word(text.data() + begin, end - begin);
         const QuoteWord* w = lexicon_.Find(Lower(word));
         uint32_t cls = w == nullptr ? 0 : w->classes;
         // Given names first, then the title before them ("Foreign Minister").
-        if (titles.empty() && given.size() < 3 && !(cls & (kTitle | kFunctionWord | kOrganisationWord))) {
+        if (titles.empty() && given.size() < 3 &&
+            !(cls & (kTitle | kFunctionWord | kOrganisationWord))) {
           given.push_back(word);
         } else if (!given.empty() && (cls & kTitle) && !(cls & kFunctionWord)) {
           titles.push_back(word);
@@ -296,7 +395,8 @@ bool SpeakerResolver::FullName(const std::string& surname, uint32_t at, SpeakerI
       for (size_t i = given.size(); i-- > 0;) full.append(given[i]).append(" ");
       full += surname;
       std::string role;
-      for (size_t i = titles.size(); i-- > 0;) role.append(role.empty() ? "" : " ").append(titles[i]);
+      for (size_t i = titles.size(); i-- > 0;)
+        role.append(role.empty() ? "" : " ").append(titles[i]);
       full_roles_[full] = role;
     }
     cached = surnames_.emplace(surname, std::move(full)).first;
@@ -307,10 +407,12 @@ bool SpeakerResolver::FullName(const std::string& surname, uint32_t at, SpeakerI
   out->role = full_roles_[cached->second];
   out->type = ActorTypeName(ActorType::kPerson);
   out->person = true;
+  out->named = true;
   return true;
 }
 
-bool SpeakerResolver::FromPronoun(uint32_t pronoun, uint32_t at, SpeakerInfo* out) const {
+bool SpeakerResolver::FromPronoun(uint32_t pronoun, uint32_t at,
+                                  SpeakerInfo* out) const {
   const uint32_t lo = at > kReach ? at - kReach : 0;
   auto mention_fits = [pronoun](const ActorMention& m) {
     if (m.modifier) return false;
@@ -320,7 +422,8 @@ bool SpeakerResolver::FromPronoun(uint32_t pronoun, uint32_t at, SpeakerInfo* ou
   };
   // The latest candidate before the pronoun.
   int64_t latest = -1;
-  for (auto it = said_.rbegin(); it != said_.rend() && it->at + kSlack >= lo; ++it) {
+  for (auto it = said_.rbegin(); it != said_.rend() && it->at + kSlack >= lo;
+       ++it) {
     if (it->at < at && it->at >= lo && Compatible(it->info, pronoun)) {
       latest = it->at;
       break;
@@ -329,7 +432,8 @@ bool SpeakerResolver::FromPronoun(uint32_t pronoun, uint32_t at, SpeakerInfo* ou
   const std::vector<ActorMention>& m = doc_.actor_mentions;
   for (auto it = FirstMentionFrom(m, at); it != m.begin();) {
     --it;
-    if (it->norm.begin < lo || static_cast<int64_t>(it->norm.begin) <= latest) break;
+    if (it->norm.begin < lo || static_cast<int64_t>(it->norm.begin) <= latest)
+      break;
     if (mention_fits(*it)) {
       latest = it->norm.begin;
       break;
@@ -339,10 +443,13 @@ bool SpeakerResolver::FromPronoun(uint32_t pronoun, uint32_t at, SpeakerInfo* ou
   // Within that sentence, the earliest candidate: the subject rather than an
   // object ("Lavrov met Wang. He said" is Lavrov), a speaker first.
   int sentence = SentenceOf(static_cast<uint32_t>(latest));
-  uint32_t from = sentence >= 0 ? doc_.sentences[sentence].norm.begin : static_cast<uint32_t>(latest);
+  uint32_t from = sentence >= 0 ? doc_.sentences[sentence].norm.begin
+                                : static_cast<uint32_t>(latest);
   const Said* earliest = nullptr;
-  for (auto it = said_.rbegin(); it != said_.rend() && it->at + kSlack >= from; ++it) {
-    if (it->at >= from && it->at < at && it->at <= latest && Compatible(it->info, pronoun)) {
+  for (auto it = said_.rbegin(); it != said_.rend() && it->at + kSlack >= from;
+       ++it) {
+    if (it->at >= from && it->at < at && it->at <= latest &&
+        Compatible(it->info, pronoun)) {
       earliest = &*it;
     }
   }
@@ -350,20 +457,26 @@ bool SpeakerResolver::FromPronoun(uint32_t pronoun, uint32_t at, SpeakerInfo* ou
     *out = earliest->info;
     return true;
   }
+  const ActorMention* first = nullptr;
   for (auto it = FirstMentionFrom(m, from);
        it != m.end() && it->norm.begin <= static_cast<uint32_t>(latest); ++it) {
-    if (mention_fits(*it)) {
-      *out = FromMention(*it);
+    if (!mention_fits(*it)) continue;
+    SpeakerInfo info = FromMention(*it);
+    if (info.named || !info.person) {
+      *out = info;
       return true;
     }
+    if (first == nullptr) first = &*it;
   }
-  return false;
+  if (first == nullptr) return false;
+  *out = FromMention(*first);
+  return true;
 }
 
 bool SpeakerResolver::FirstPersonIn(Span range, SpeakerInfo* out) const {
   const std::vector<ActorMention>& m = doc_.actor_mentions;
-  for (auto it = FirstMentionFrom(m, range.begin); it != m.end() && it->norm.begin < range.end;
-       ++it) {
+  for (auto it = FirstMentionFrom(m, range.begin);
+       it != m.end() && it->norm.begin < range.end; ++it) {
     if (it->type == ActorType::kPerson) {
       *out = FromMention(*it);
       return true;
@@ -372,6 +485,8 @@ bool SpeakerResolver::FirstPersonIn(Span range, SpeakerInfo* out) const {
   return false;
 }
 
-void SpeakerResolver::Remember(const SpeakerInfo& info, uint32_t at) { said_.push_back({info, at}); }
+void SpeakerResolver::Remember(const SpeakerInfo& info, uint32_t at) {
+  said_.push_back({info, at});
+}
 
 }  // namespace stance

@@ -31,14 +31,17 @@
 namespace stance {
 
 struct SpeakerInfo {
-  std::string name;         // canonical name or description
+  std::string name;  // canonical name or description
   std::string role;
   std::string affiliation;
-  std::string type;         // ActorTypeName, or empty when unknown
+  std::string type;  // ActorTypeName, or empty when unknown
+  // A proper name ("Helena Duarte"), not a description ("Brazilian
+  // Minister", "State Department spokesperson").
+  bool named = false;
   // Which pronouns may refer back to this speaker.
-  bool person = false;      // he, she
-  bool plural = false;      // they
-  bool thing = false;       // it
+  bool person = false;  // he, she
+  bool plural = false;  // they
+  bool thing = false;   // it
 };
 
 class SpeakerResolver {
@@ -48,9 +51,11 @@ class SpeakerResolver {
 
   // The speaker named by the noun phrase `np` of `tokens`. Returns false when
   // the phrase names nobody.
-  bool FromPhrase(const std::vector<QuoteToken>& tokens, TokenRange np, SpeakerInfo* out);
+  bool FromPhrase(const std::vector<QuoteToken>& tokens, TokenRange np,
+                  SpeakerInfo* out);
   // The speaker that a pronoun of class `pronoun` (kPersonPronoun, ...) at
-  // normalised offset `at` refers to; false if no candidate is near.
+  // normalised offset `at` refers to; false if no candidate is near. Within
+  // the sentence of the latest candidate, named people come first.
   bool FromPronoun(uint32_t pronoun, uint32_t at, SpeakerInfo* out) const;
   // The first person the actor stage found in `range` (normalised).
   bool FirstPersonIn(Span range, SpeakerInfo* out) const;
@@ -64,11 +69,15 @@ class SpeakerResolver {
     uint32_t at;
   };
 
-  std::string TextOf(const std::vector<QuoteToken>& tokens, size_t begin, size_t end) const;
+  std::string TextOf(const std::vector<QuoteToken>& tokens, size_t begin,
+                     size_t end) const;
   const ActorMention* MentionOver(Span norm) const;
   SpeakerInfo FromMention(const ActorMention& m) const;
-  // The latest person before `at` whose role holds every word of `words`.
-  bool PersonWithRole(const std::vector<std::string>& words, uint32_t at, SpeakerInfo* out) const;
+  // The latest named person before `at` whose role holds every word of
+  // `words` and, when `affiliation` is not empty, who speaks for it.
+  bool PersonWithRole(const std::vector<std::string>& words,
+                      const std::string& affiliation, uint32_t at,
+                      SpeakerInfo* out) const;
   // The full name that `surname` (one word) stands for, met before `at`.
   bool FullName(const std::string& surname, uint32_t at, SpeakerInfo* out);
   int SentenceOf(uint32_t norm) const;
@@ -76,8 +85,10 @@ class SpeakerResolver {
   const Document& doc_;
   const QuoteLexicon& lexicon_;
   std::vector<Said> said_;
-  std::unordered_map<std::string, std::string> surnames_;  // surname -> full name ("" if none)
-  std::unordered_map<std::string, std::string> full_roles_;  // full name -> title before it
+  std::unordered_map<std::string, std::string>
+      surnames_;  // surname -> full name ("" if none)
+  std::unordered_map<std::string, std::string>
+      full_roles_;  // full name -> title before it
 };
 
 }  // namespace stance

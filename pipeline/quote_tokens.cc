@@ -11,7 +11,8 @@ namespace {
 
 bool IsWordByte(char c) {
   unsigned char u = static_cast<unsigned char>(c);
-  return u >= 0x80 || (u >= '0' && u <= '9') || ((u | 0x20) >= 'a' && (u | 0x20) <= 'z');
+  return u >= 0x80 || (u >= '0' && u <= '9') ||
+         ((u | 0x20) >= 'a' && (u | 0x20) <= 'z');
 }
 
 bool IsAsciiLetter(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
@@ -33,9 +34,15 @@ bool IsEllipsis(std::string_view text, uint32_t i) {
 
 class Tokenizer {
  public:
-  Tokenizer(std::string_view text, Span range, const std::vector<QuoteMarks>& marks,
-            const QuoteLexicon& lexicon, std::vector<QuoteToken>* out)
-      : text_(text), range_(range), marks_(marks), lexicon_(lexicon), out_(out) {
+  Tokenizer(std::string_view text, Span range,
+            const std::vector<QuoteMarks>& marks, const QuoteLexicon& lexicon,
+            std::vector<QuoteToken>* out, bool to_sentence_end)
+      : text_(text),
+        range_(range),
+        marks_(marks),
+        lexicon_(lexicon),
+        out_(out),
+        to_sentence_end_(to_sentence_end) {
     next_mark_ = std::lower_bound(marks.begin(), marks.end(), range.begin,
                                   [](const QuoteMarks& m, uint32_t pos) {
                                     return m.outer.begin < pos;
@@ -51,10 +58,13 @@ class Tokenizer {
       if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
         ++i;
       } else if (int q = QuotationAt(i); q >= 0) {
+        if (to_sentence_end_) return;
         uint32_t stop = std::min(marks_[q].outer.end, end);
         Push(QuoteToken::kQuotation, i, stop).quotation = q;
         i = stop;
-      } else if (IsEllipsis(text_, i)) {
+      } else if (IsEllipsis(text_, i) ||
+                 (to_sentence_end_ && (c == '.' || c == '!' || c == '?'))) {
+        if (to_sentence_end_) return;
         i = Run(QuoteToken::kTerminator, i, 3);
       } else if (IsWordByte(c)) {
         i = Word(i);
@@ -66,8 +76,8 @@ class Tokenizer {
 
  private:
   int QuotationAt(uint32_t i) {
-    while (next_mark_ < marks_.size() &&
-           (marks_[next_mark_].outer.begin < i || marks_[next_mark_].depth > 0)) {
+    while (next_mark_ < marks_.size() && (marks_[next_mark_].outer.begin < i ||
+                                          marks_[next_mark_].depth > 0)) {
       ++next_mark_;
     }
     if (next_mark_ < marks_.size() && marks_[next_mark_].outer.begin == i) {
@@ -90,8 +100,8 @@ class Tokenizer {
     while (j < range_.end) {
       if (kind == QuoteToken::kTerminator && IsEllipsis(text_, j)) {
         j += 3;
-      } else if (kind == QuoteToken::kTerminator && (text_[j] == '.' || text_[j] == '!' ||
-                                                      text_[j] == '?')) {
+      } else if (kind == QuoteToken::kTerminator &&
+                 (text_[j] == '.' || text_[j] == '!' || text_[j] == '?')) {
         ++j;
       } else if (kind == QuoteToken::kDash && text_[j] == '-') {
         ++j;
@@ -105,20 +115,34 @@ class Tokenizer {
 
   uint32_t Punct(uint32_t i) {
     switch (text_[i]) {
-      case ',': Push(QuoteToken::kComma, i, i + 1); return i + 1;
-      case ':': Push(QuoteToken::kColon, i, i + 1); return i + 1;
-      case ';': Push(QuoteToken::kSemicolon, i, i + 1); return i + 1;
-      case '-': return Run(QuoteToken::kDash, i, 1);
+      case ',':
+        Push(QuoteToken::kComma, i, i + 1);
+        return i + 1;
+      case ':':
+        Push(QuoteToken::kColon, i, i + 1);
+        return i + 1;
+      case ';':
+        Push(QuoteToken::kSemicolon, i, i + 1);
+        return i + 1;
+      case '-':
+        return Run(QuoteToken::kDash, i, 1);
       case '.':
       case '!':
-      case '?': return Run(QuoteToken::kTerminator, i, 1);
+      case '?':
+        return Run(QuoteToken::kTerminator, i, 1);
       case '(':
       case '[':
-      case '{': Push(QuoteToken::kOpenBracket, i, i + 1); return i + 1;
+      case '{':
+        Push(QuoteToken::kOpenBracket, i, i + 1);
+        return i + 1;
       case ')':
       case ']':
-      case '}': Push(QuoteToken::kCloseBracket, i, i + 1); return i + 1;
-      default: Push(QuoteToken::kOther, i, i + 1); return i + 1;
+      case '}':
+        Push(QuoteToken::kCloseBracket, i, i + 1);
+        return i + 1;
+      default:
+        Push(QuoteToken::kOther, i, i + 1);
+        return i + 1;
     }
   }
 
@@ -130,8 +154,8 @@ class Tokenizer {
       char c = text_[j];
       if (IsWordByte(c)) {
         ++j;
-      } else if ((c == '\'' || c == '-' || c == '.' || c == '&') && j + 1 < end &&
-                 IsWordByte(text_[j + 1])) {
+      } else if ((c == '\'' || c == '-' || c == '.' || c == '&') &&
+                 j + 1 < end && IsWordByte(text_[j + 1])) {
         // Inside a word: don't, al-Qaeda, U.S, AT&T.
         inner_dot |= c == '.';
         ++j;
@@ -141,7 +165,8 @@ class Tokenizer {
     }
     // Lavrov's -> Lavrov + 's.
     uint32_t possessive = 0;
-    if (j - i > 2 && text_[j - 2] == '\'' && (text_[j - 1] == 's' || text_[j - 1] == 'S')) {
+    if (j - i > 2 && text_[j - 2] == '\'' &&
+        (text_[j - 1] == 's' || text_[j - 1] == 'S')) {
       possessive = j - 2;
     }
     uint32_t word_end = possessive != 0 ? possessive : j;
@@ -158,7 +183,8 @@ class Tokenizer {
     // The dot of an abbreviation, an initial or U.S. belongs to the word.
     if (possessive == 0 && j < end && text_[j] == '.') {
       bool initial = n == 1 && text_[i] >= 'A' && text_[i] <= 'Z';
-      if (inner_dot || initial || (word != nullptr && (word->classes & kAbbreviation))) {
+      if (inner_dot || initial ||
+          (word != nullptr && (word->classes & kAbbreviation))) {
         word_end = ++j;
       }
     }
@@ -169,10 +195,17 @@ class Tokenizer {
       t.ing = key[n - 3] == 'i' && key[n - 2] == 'n' && key[n - 1] == 'g';
       t.ly = key[n - 2] == 'l' && key[n - 1] == 'y';
     }
+    if (n < sizeof(key) &&
+        (word == nullptr || (word->classes & kFunctionWord) == 0) &&
+        lexicon_.HasSpeakerSuffix(std::string_view(key, n))) {
+      t.extra = kSpeakerNoun;
+    }
     if (possessive != 0) {
       Push(QuoteToken::kPossessive, possessive, j);
-    } else if (j < end && text_[j] == '\'' && (text_[j - 1] == 's' || text_[j - 1] == 'S') &&
-               (j + 1 >= end || !IsWordByte(text_[j + 1])) && IsAsciiLetter(text_[j - 1])) {
+    } else if (j < end && text_[j] == '\'' &&
+               (text_[j - 1] == 's' || text_[j - 1] == 'S') &&
+               (j + 1 >= end || !IsWordByte(text_[j + 1])) &&
+               IsAsciiLetter(text_[j - 1])) {
       // The ministers' talks.
       Push(QuoteToken::kPossessive, j, j + 1);
       ++j;
@@ -185,14 +218,18 @@ class Tokenizer {
   const std::vector<QuoteMarks>& marks_;
   const QuoteLexicon& lexicon_;
   std::vector<QuoteToken>* out_;
+  const bool to_sentence_end_;
   size_t next_mark_ = 0;
 };
 
 }  // namespace
 
-void TokenizeQuoteContext(std::string_view text, Span range, const std::vector<QuoteMarks>& marks,
-                          const QuoteLexicon& lexicon, std::vector<QuoteToken>* tokens) {
-  Tokenizer(text, range, marks, lexicon, tokens).Run();
+void TokenizeQuoteContext(std::string_view text, Span range,
+                          const std::vector<QuoteMarks>& marks,
+                          const QuoteLexicon& lexicon,
+                          std::vector<QuoteToken>* tokens,
+                          bool to_sentence_end) {
+  Tokenizer(text, range, marks, lexicon, tokens, to_sentence_end).Run();
 }
 
 }  // namespace stance

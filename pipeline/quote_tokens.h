@@ -21,8 +21,8 @@ namespace stance {
 
 struct QuoteToken {
   enum Kind : uint8_t {
-    kWord,         // "said", "U.S.", "al-Qaeda", "Mr."
-    kPossessive,   // 's, or the ' of "ministers'"
+    kWord,        // "said", "U.S.", "al-Qaeda", "Mr."
+    kPossessive,  // 's, or the ' of "ministers'"
     kComma,
     kColon,
     kSemicolon,
@@ -30,26 +30,35 @@ struct QuoteToken {
     kTerminator,   // . ! ? and runs of them
     kOpenBracket,  // ( [
     kCloseBracket,
-    kQuotation,    // a whole top-level quotation, marks included
+    kQuotation,  // a whole top-level quotation, marks included
     kOther,
   };
   Kind kind = kOther;
-  bool capitalised = false;        // words: starts with an upper-case letter
-  bool ing = false;                // words: lower-case and ending in -ing
-  bool ly = false;                 // words: lower-case and ending in -ly
-  Span norm;                       // normalised
-  const QuoteWord* word = nullptr; // words: the lexicon entry, or null
-  int quotation = -1;              // kQuotation: index into the QuoteMarks list
+  bool capitalised = false;         // words: starts with an upper-case letter
+  bool ing = false;                 // words: lower-case and ending in -ing
+  bool ly = false;                  // words: lower-case and ending in -ly
+  Span norm;                        // normalised
+  const QuoteWord* word = nullptr;  // words: the lexicon entry, or null
+  int quotation = -1;  // kQuotation: index into the QuoteMarks list
+  uint32_t extra = 0;  // classes the word has by its form ("investigators")
 
-  uint32_t classes() const { return word == nullptr ? 0 : word->classes; }
-  bool Is(uint32_t word_class) const { return kind == kWord && (classes() & word_class) != 0; }
+  uint32_t classes() const {
+    return (word == nullptr ? 0 : word->classes) | extra;
+  }
+  bool Is(uint32_t word_class) const {
+    return kind == kWord && (classes() & word_class) != 0;
+  }
 };
 
 // Appends the tokens of `text[range)`. The top-level quotations of `marks`
 // (sorted) that open inside `range` become one kQuotation token each, so no
-// word inside a quotation is ever read as a cue or a speaker.
-void TokenizeQuoteContext(std::string_view text, Span range, const std::vector<QuoteMarks>& marks,
-                          const QuoteLexicon& lexicon, std::vector<QuoteToken>* tokens);
+// word inside a quotation is ever read as a cue or a speaker. With
+// `to_sentence_end`, stops before the first terminator or quotation.
+void TokenizeQuoteContext(std::string_view text, Span range,
+                          const std::vector<QuoteMarks>& marks,
+                          const QuoteLexicon& lexicon,
+                          std::vector<QuoteToken>* tokens,
+                          bool to_sentence_end = false);
 
 }  // namespace stance
 

@@ -31,62 +31,74 @@ constexpr int kPreviousSentenceWords = 4;
 
 // What the words of a quotation look like, to tell a quotation from a term.
 struct Shape {
-  int words = 0;
+  int words = 0;           // counted up to kTitleWords + 1
   bool title_like = true;  // every word capitalised but small ones
   bool speech = false;     // holds a finite verb or a personal pronoun
-  bool ends_punct = false; // "Q," / "Q."
 };
 
+// Only quotations of kTitleWords words or fewer can be terms, so only the
+// first kTitleWords + 1 words are read.
 Shape ShapeOf(std::string_view inner, const QuoteLexicon& lexicon) {
-  static constexpr std::string_view kSmall[] = {"of", "the", "and", "for", "in", "on",
-                                                "a",  "an",  "to",  "at",  "de", "or"};
+  static constexpr std::string_view kSmall[] = {
+      "of", "the", "and", "for", "in", "on", "a", "an", "to", "at", "de", "or"};
+  auto is_word_byte = [](char c) {
+    unsigned char u = static_cast<unsigned char>(c);
+    return u >= 0x80 || (u >= '0' && u <= '9') ||
+           ((u | 0x20) >= 'a' && (u | 0x20) <= 'z');
+  };
   Shape s;
   size_t i = 0;
-  while (i < inner.size()) {
-    while (i < inner.size() && !(std::isalnum(static_cast<unsigned char>(inner[i])) ||
-                                 static_cast<unsigned char>(inner[i]) >= 0x80)) {
-      ++i;
-    }
+  while (i < inner.size() && s.words <= kTitleWords) {
+    while (i < inner.size() && !is_word_byte(inner[i])) ++i;
     size_t j = i;
-    while (j < inner.size() && (std::isalnum(static_cast<unsigned char>(inner[j])) ||
-                                static_cast<unsigned char>(inner[j]) >= 0x80 || inner[j] == '\'' ||
-                                inner[j] == '-')) {
+    while (j < inner.size() &&
+           (is_word_byte(inner[j]) || inner[j] == '\'' || inner[j] == '-'))
       ++j;
-    }
     if (j == i) break;
-    std::string word(inner.substr(i, j - i));
-    bool upper = word[0] >= 'A' && word[0] <= 'Z';
-    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    const QuoteWord* w = lexicon.Find(word);
-    if (w != nullptr && (w->classes & kSpeechWord)) s.speech = true;
-    bool small = std::find(std::begin(kSmall), std::end(kSmall), word) != std::end(kSmall);
+    char key[24];
+    size_t n = std::min(j - i, sizeof(key));
+    for (size_t k = 0; k < n; ++k) {
+      char c = inner[i + k];
+      key[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    std::string_view word(key, n);
+    if (n < sizeof(key)) {
+      const QuoteWord* w = lexicon.Find(word);
+      if (w != nullptr && (w->classes & kSpeechWord)) s.speech = true;
+    }
+    bool upper = inner[i] >= 'A' && inner[i] <= 'Z';
+    bool small = std::find(std::begin(kSmall), std::end(kSmall), word) !=
+                 std::end(kSmall);
     if (!upper && (s.words == 0 || !small)) s.title_like = false;
     ++s.words;
     i = j;
   }
-  size_t end = inner.find_last_not_of(" \t\n");
-  s.ends_punct = end != std::string_view::npos && std::strchr(".,!?;:", inner[end]) != nullptr;
   return s;
 }
 
 int IndexOf(const std::vector<Sentence>& sentences, uint32_t norm) {
-  auto it = std::upper_bound(sentences.begin(), sentences.end(), norm,
-                             [](uint32_t n, const Sentence& s) { return n < s.norm.begin; });
+  auto it = std::upper_bound(
+      sentences.begin(), sentences.end(), norm,
+      [](uint32_t n, const Sentence& s) { return n < s.norm.begin; });
   if (it == sentences.begin()) return -1;
   --it;
   return static_cast<int>(it - sentences.begin());
 }
 
 int ParagraphOf(const std::vector<Span>& paragraphs, uint32_t norm) {
-  auto it = std::upper_bound(paragraphs.begin(), paragraphs.end(), norm,
-                             [](uint32_t n, const Span& p) { return n < p.begin; });
-  return it == paragraphs.begin() ? 0 : static_cast<int>(it - paragraphs.begin()) - 1;
+  auto it =
+      std::upper_bound(paragraphs.begin(), paragraphs.end(), norm,
+                       [](uint32_t n, const Span& p) { return n < p.begin; });
+  return it == paragraphs.begin()
+             ? 0
+             : static_cast<int>(it - paragraphs.begin()) - 1;
 }
 
 // One run of the stage over one document.
 class QuotePass {
  public:
-  QuotePass(const Document& doc, const QuoteLexicon& lexicon, const std::vector<Span>& paragraphs,
+  QuotePass(const Document& doc, const QuoteLexicon& lexicon,
+            const std::vector<Span>& paragraphs,
             const std::vector<QuoteMarks>& marks, DiagnosticSink* sink)
       : doc_(doc),
         lexicon_(lexicon),
@@ -114,8 +126,9 @@ class QuotePass {
         // A quotation inside a quotation: the outer speaker cites someone
         // we do not try to name.
         q.method = "nested";
-        q.is_term = !shape.speech && ((shape.words <= kTitleWords && shape.title_like) ||
-                                      shape.words <= kTermWords);
+        q.is_term = !shape.speech &&
+                    ((shape.words <= kTitleWords && shape.title_like) ||
+                     shape.words <= kTermWords);
       } else {
         Attribute(static_cast<int>(k), previous, shape, &q);
         previous = static_cast<int>(k);
@@ -125,54 +138,151 @@ class QuotePass {
   }
 
  private:
-  // Tokens around top-level quotation `k`, and where its sentence starts in
-  // `c->left`.
-  void BuildContext(int k, QuoteContext* c, size_t* clause) const {
-    const QuoteMarks& m = marks_[k];
-    const Span para = paragraphs_[m.paragraph];
-    uint32_t open = m.outer.begin;
-    uint32_t from = std::max(para.begin, open > kLeftWindow ? open - kLeftWindow : 0);
-    // Never start inside an earlier quotation: take it whole, or skip it.
+  // Where the left window of quotation `k` may start: at most kLeftWindow
+  // before `end`, inside its paragraph, never inside an earlier quotation.
+  uint32_t WindowStart(int k, uint32_t end) const {
+    const Span para = paragraphs_[marks_[k].paragraph];
+    uint32_t from =
+        std::max(para.begin, end > kLeftWindow ? end - kLeftWindow : 0);
     for (int j = k - 1; j >= 0; --j) {
       const QuoteMarks& e = marks_[j];
       if (e.depth > 0 || e.outer.begin >= from) continue;
-      if (e.outer.end > from) from = e.outer.begin >= para.begin ? e.outer.begin : e.outer.end;
+      if (e.outer.end > from)
+        from = e.outer.begin >= para.begin ? e.outer.begin : e.outer.end;
       break;
     }
-    TokenizeQuoteContext(doc_.text, {from, open}, marks_, lexicon_, &c->left);
-    *clause = 0;
-    for (size_t i = c->left.size(); i-- > 0;) {
-      if (c->left[i].kind == QuoteToken::kTerminator) {
-        *clause = i + 1;
-        break;
+    return from;
+  }
+
+  // Whether the . ! or ? at `p` ends a sentence: white space and then a
+  // capital, a digit or a mark follow, and it is not the dot of an initial,
+  // of U.S. or of an abbreviation (Mr.).
+  bool EndsSentenceAt(uint32_t p) const {
+    const std::string& t = doc_.text;
+    uint32_t q = p + 1;
+    if (q < t.size() && t[q] != ' ' && t[q] != '\n' && t[q] != '\t')
+      return false;
+    while (q < t.size() && (t[q] == ' ' || t[q] == '\n' || t[q] == '\t')) ++q;
+    if (q < t.size() && t[q] >= 'a' && t[q] <= 'z') return false;
+    if (t[p] != '.') return true;
+    uint32_t w = p;
+    while (w > 0 && (std::isalnum(static_cast<unsigned char>(t[w - 1])) ||
+                     t[w - 1] == '.'))
+      --w;
+    std::string_view word(t.data() + w, p - w);
+    if (word.empty()) return true;
+    if (word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z')
+      return false;                                              // an initial
+    if (word.find('.') != std::string_view::npos) return false;  // U.S.
+    char key[16];
+    if (word.size() >= sizeof(key)) return true;
+    for (size_t i = 0; i < word.size(); ++i) {
+      key[i] =
+          static_cast<char>(std::tolower(static_cast<unsigned char>(word[i])));
+    }
+    const QuoteWord* entry = lexicon_.Find(std::string_view(key, word.size()));
+    return entry == nullptr || (entry->classes & kAbbreviation) == 0;
+  }
+
+  // Where the sentence holding offset `end` (before quotation `k`) starts,
+  // looking back no further than `from`. Earlier quotations are skipped
+  // whole; one that ends with . ! or ? before a capital ends a sentence.
+  uint32_t SentenceStart(int k, uint32_t end, uint32_t from) const {
+    const std::string& t = doc_.text;
+    int j = k - 1;
+    while (j >= 0 && (marks_[j].depth > 0 || marks_[j].outer.end > end)) --j;
+    for (uint32_t i = end; i > from;) {
+      if (j >= 0 && marks_[j].outer.end == i) {
+        const QuoteMarks& e = marks_[j];
+        uint32_t last = e.inner.end;
+        while (last > e.inner.begin &&
+               std::isspace(static_cast<unsigned char>(t[last - 1])))
+          --last;
+        if (last > e.inner.begin &&
+            std::strchr(".!?", t[last - 1]) != nullptr &&
+            EndsSentenceAt(e.outer.end - 1)) {
+          return i;
+        }
+        i = e.outer.begin;
+        do {
+          --j;
+        } while (j >= 0 && marks_[j].depth > 0);
+        continue;
       }
+      char c = t[i - 1];
+      if ((c == '.' || c == '!' || c == '?') && EndsSentenceAt(i - 1)) return i;
+      --i;
+    }
+    return from;
+  }
+
+  // Tokens around top-level quotation `k`: its sentence up to the opening
+  // mark, and the rest of the sentence after the closing mark.
+  void BuildContext(int k, QuoteContext* c) const {
+    const QuoteMarks& m = marks_[k];
+    uint32_t open = m.outer.begin;
+    uint32_t start = SentenceStart(k, open, WindowStart(k, open));
+    TokenizeQuoteContext(doc_.text, {start, open}, marks_, lexicon_, &c->left);
+    c->local = 0;
+    for (size_t i = 0; i < c->left.size(); ++i) {
+      if (c->left[i].kind == QuoteToken::kQuotation) c->local = i + 1;
     }
     std::string_view inner = doc_.Text(m.inner);
     size_t last = inner.find_last_not_of(" \t\n");
     c->final_char = last == std::string_view::npos ? 0 : inner[last];
-    c->local = *clause;
-    for (size_t i = *clause; i < c->left.size(); ++i) {
-      if (c->left[i].kind == QuoteToken::kQuotation) c->local = i + 1;
-    }
-    const Span last_para = paragraphs_[ParagraphOf(paragraphs_, m.outer.end - 1)];
+    const Span last_para =
+        paragraphs_[ParagraphOf(paragraphs_, m.outer.end - 1)];
     uint32_t to = std::min(last_para.end, m.outer.end + kRightWindow);
-    if (m.outer.end < to) TokenizeQuoteContext(doc_.text, {m.outer.end, to}, marks_, lexicon_, &c->right);
-    for (size_t i = 0; i < c->right.size(); ++i) {
-      QuoteToken::Kind kind = c->right[i].kind;
-      if (kind == QuoteToken::kTerminator || kind == QuoteToken::kQuotation) {
-        c->right.resize(i);
-        break;
-      }
+    if (m.outer.end < to) {
+      TokenizeQuoteContext(doc_.text, {m.outer.end, to}, marks_, lexicon_,
+                           &c->right, true);
     }
+  }
+
+  // Reads the sentence before quotation `k`'s own into c->previous, if it
+  // lies in the same paragraph; false if there is none.
+  bool ReadPreviousSentence(int k, QuoteContext* c) const {
+    if (!c->previous.empty()) return true;
+    uint32_t start =
+        c->left.empty() ? marks_[k].outer.begin : c->left[0].norm.begin;
+    const Span para = paragraphs_[marks_[k].paragraph];
+    // Back over the white space and the terminator that end it.
+    uint32_t end = start;
+    while (end > para.begin &&
+           std::isspace(static_cast<unsigned char>(doc_.text[end - 1])))
+      --end;
+    if (end <= para.begin) return false;
+    uint32_t from = WindowStart(k, end);
+    // It ends with its terminator, or with a quotation that holds one.
+    uint32_t scan = end - 1;
+    for (int j = k - 1; j >= 0 && marks_[j].outer.end >= end; --j) {
+      if (marks_[j].depth == 0 && marks_[j].outer.end == end)
+        scan = marks_[j].outer.begin;
+    }
+    if (scan <= from) return false;
+    uint32_t begin = SentenceStart(k, scan, from);
+    if (begin == from && from != para.begin)
+      return false;  // longer than the window
+    TokenizeQuoteContext(doc_.text, {begin, end}, marks_, lexicon_,
+                         &c->previous);
+    return !c->previous.empty();
   }
 
   void Attribute(int k, int previous, const Shape& shape, Quote* q) {
     const QuoteMarks& m = marks_[k];
-    QuoteContext c;
-    size_t clause = 0;
-    BuildContext(k, &c, &clause);
-    size_t local_words = 0;
-    for (size_t i = c.local; i < c.left.size(); ++i) local_words += c.left[i].kind == QuoteToken::kWord;
+    // One context for the whole pass: its token vectors keep their capacity.
+    QuoteContext& c = context_;
+    c.left.clear();
+    c.right.clear();
+    c.previous.clear();
+    BuildContext(k, &c);
+    // Whether the quotation opens its clause: nothing before it in the
+    // sentence but an adverbial ("During the premiere, "Q."").
+    bool opens_clause = c.local == c.left.size();
+    if (!opens_clause && c.left[c.local].Is(kClauseOpener) &&
+        c.left.back().kind == QuoteToken::kComma) {
+      opens_clause = !layouts_.HasCue(c.left, c.local, c.left.size());
+    }
 
     Attribution a;
     int inherit = -1;
@@ -190,23 +300,40 @@ class QuotePass {
       matched = true;
     }
     if (!matched && !tried_right) matched = layouts_.MatchRight(c, &a);
-    if (!matched && local_words == 0) {
+    if (!matched) {
+      // She described him as "Q1" who was "Q2": the speaker of an earlier
+      // quotation of the sentence.
+      for (size_t i = c.local; i-- > 0;) {
+        const QuoteToken& t = c.left[i];
+        if (t.kind == QuoteToken::kQuotation && attributed_[t.quotation]) {
+          inherit = t.quotation;
+          a.method = "same-sentence-quote";
+          matched = true;
+          break;
+        }
+      }
+    }
+    if (!matched && opens_clause) {
       if (Continues(k, previous)) {
         // "Q1," X said. "Q2."
         inherit = previous;
         a.method = "continuation";
         matched = true;
-      } else if (shape.words >= kPreviousSentenceWords && clause > 0) {
-        matched = FromPreviousSentence(k, c, clause, &a);
+      } else if (shape.words >= kPreviousSentenceWords) {
+        matched = FromPreviousSentence(k, &c, &a);
       }
     }
 
     // Scare quotes and titles: short, and not tied to a cue beside them.
-    const QuoteToken* before = c.left.size() > c.local ? &c.left.back() : nullptr;
-    bool marked = before != nullptr && (before->Is(kTermMarker) || layouts_.WordIs(*before, "the"));
-    bool term = !shape.speech && !shape.ends_punct &&
-                ((shape.words <= kTitleWords && shape.title_like && !a.adjacent) ||
-                 (shape.words <= kTermWords && (!matched || marked)));
+    const QuoteToken* before =
+        c.left.size() > c.local ? &c.left.back() : nullptr;
+    bool marked = before != nullptr &&
+                  (before->Is(kTermMarker) || layouts_.WordIs(*before, "the"));
+    bool term =
+        !shape.speech &&
+        ((shape.words <= kTitleWords && shape.title_like && !a.adjacent) ||
+         (shape.words <= kTermWords && (!matched || marked)) ||
+         (shape.words <= kTitleWords && marked && !matched));
     if (before != nullptr && before->Is(kTermMarker)) term = true;
     if (term) {
       q->is_term = true;
@@ -221,12 +348,13 @@ class QuotePass {
       found = attributed_[inherit];
       if (found) info = info_[inherit];
     } else if (matched) {
-      found = Resolve(k, c, clause, a, &info, &at);
+      found = Resolve(k, &c, a, &info, &at);
     }
     q->method = a.method;
     if (!a.cue.empty()) {
-      const std::vector<QuoteToken>& side = a.cue_right ? c.right : c.left;
-      q->cue_norm = {side[a.cue.begin].norm.begin, side[a.cue.end - 1].norm.end};
+      const std::vector<QuoteToken>& side = c.tokens(a.cue_side);
+      q->cue_norm = {side[a.cue.begin].norm.begin,
+                     side[a.cue.end - 1].norm.end};
       q->cue = std::string(doc_.Text(q->cue_norm));
     }
     if (found && !info.name.empty()) {
@@ -238,9 +366,10 @@ class QuotePass {
       attributed_[k] = true;
       speakers_.Remember(info, std::max(at, m.outer.begin));
     } else {
-      warner_.Warn(m.outer.begin, a.kind == Attribution::Speaker::kPassive
-                                      ? "quotation after a passive cue: no speaker is named"
-                                      : "quotation without a speaker");
+      warner_.Warn(m.outer.begin,
+                   a.kind == Attribution::Speaker::kPassive
+                       ? "quotation after a passive cue: no speaker is named"
+                       : "quotation without a speaker");
     }
   }
 
@@ -254,56 +383,49 @@ class QuotePass {
     const QuoteMarks& p = marks_[previous];
     int p_para = ParagraphOf(paragraphs_, p.outer.end - 1);
     bool same = p_para == m.paragraph;
-    bool next = p_para + 1 == m.paragraph && m.outer.begin == paragraphs_[m.paragraph].begin;
+    bool next = p_para + 1 == m.paragraph &&
+                m.outer.begin == paragraphs_[m.paragraph].begin;
     if (!same && !next) return false;
+    // Two sentences of narration do not fit in this much text.
+    if (m.outer.begin - p.outer.end > kLeftWindow) return false;
     std::vector<QuoteToken> gap;
-    TokenizeQuoteContext(doc_.text, {p.outer.end, m.outer.begin}, marks_, lexicon_, &gap);
+    TokenizeQuoteContext(doc_.text, {p.outer.end, m.outer.begin}, marks_,
+                         lexicon_, &gap);
     int ends = 0;
     for (const QuoteToken& t : gap) ends += t.kind == QuoteToken::kTerminator;
     return ends <= 1;
   }
 
-  // The subject of the sentence before the quotation's own, if that
-  // sentence lies in the window and in the same paragraph; empty if none.
-  TokenRange PreviousSubject(int k, const QuoteContext& c, size_t clause) const {
-    if (clause == 0) return {};
-    size_t end = clause - 1;  // the terminator
-    size_t begin = 0;
-    for (size_t i = end; i-- > 0;) {
-      if (c.left[i].kind == QuoteToken::kTerminator) {
-        begin = i + 1;
-        break;
-      }
-    }
-    if (begin == 0 && c.left[0].norm.begin != paragraphs_[marks_[k].paragraph].begin) return {};
-    return layouts_.ClauseSubject(c.left, begin, end);
-  }
-
-  bool FromPreviousSentence(int k, const QuoteContext& c, size_t clause, Attribution* a) const {
-    TokenRange np = PreviousSubject(k, c, clause);
+  bool FromPreviousSentence(int k, QuoteContext* c, Attribution* a) const {
+    if (!ReadPreviousSentence(k, c)) return false;
+    TokenRange np = layouts_.ClauseSubject(c->previous, 0, c->previous.size());
     if (np.empty()) return false;
-    a->kind = np.size() == 1 && c.left[np.begin].Is(kAnyPronoun) ? Attribution::Speaker::kPronoun
-                                                                 : Attribution::Speaker::kPhrase;
+    a->kind = np.size() == 1 && c->previous[np.begin].Is(kAnyPronoun)
+                  ? Attribution::Speaker::kPronoun
+                  : Attribution::Speaker::kPhrase;
     a->speaker = np;
+    a->speaker_side = Side::kPrevious;
     a->method = "previous-sentence";
     return true;
   }
 
   // A pronoun with no speaker or actor before it to refer to ("Ortega was
   // blunt. ... she said"): the name the previous sentence opens with.
-  bool PronounFromPreviousSentence(int k, const QuoteContext& c, size_t clause, uint32_t pronoun,
+  bool PronounFromPreviousSentence(int k, QuoteContext* c, uint32_t pronoun,
                                    SpeakerInfo* info) {
-    TokenRange np = PreviousSubject(k, c, clause);
-    if (np.empty() || c.left[np.begin].Is(kAnyPronoun)) return false;
-    if (!speakers_.FromPhrase(c.left, np, info)) return false;
+    if (!ReadPreviousSentence(k, c)) return false;
+    TokenRange np = layouts_.ClauseSubject(c->previous, 0, c->previous.size());
+    if (np.empty() || c->previous[np.begin].Is(kAnyPronoun)) return false;
+    if (!speakers_.FromPhrase(c->previous, np, info)) return false;
     return ((pronoun & kPersonPronoun) && info->person) ||
-           ((pronoun & kPluralPronoun) && info->plural) || ((pronoun & kThingPronoun) && info->thing);
+           ((pronoun & kPluralPronoun) && info->plural) ||
+           ((pronoun & kThingPronoun) && info->thing);
   }
 
   // Who the words of `a` name. Sets *at to where the speaker is written.
-  bool Resolve(int k, const QuoteContext& c, size_t clause, const Attribution& a,
-               SpeakerInfo* info, uint32_t* at) {
-    const std::vector<QuoteToken>& side = a.right ? c.right : c.left;
+  bool Resolve(int k, QuoteContext* c, const Attribution& a, SpeakerInfo* info,
+               uint32_t* at) {
+    const std::vector<QuoteToken>& side = c->tokens(a.speaker_side);
     switch (a.kind) {
       case Attribution::Speaker::kPhrase:
         *at = side[a.speaker.begin].norm.begin;
@@ -311,11 +433,20 @@ class QuotePass {
       case Attribution::Speaker::kPronoun: {
         *at = side[a.speaker.begin].norm.begin;
         uint32_t pronoun = side[a.speaker.begin].classes() & kAnyPronoun;
-        return speakers_.FromPronoun(pronoun, *at, info) ||
-               PronounFromPreviousSentence(k, c, clause, pronoun, info);
+        if (!speakers_.FromPronoun(pronoun, *at, info)) {
+          return PronounFromPreviousSentence(k, c, pronoun, info);
+        }
+        // "X's special envoy, Rodrigo Benitez, took a softer line. He said":
+        // the name the previous sentence opens with beats a description.
+        SpeakerInfo named;
+        if (info->person && !info->named &&
+            PronounFromPreviousSentence(k, c, pronoun, &named) && named.named) {
+          *info = named;
+        }
+        return true;
       }
       case Attribution::Speaker::kMainSubject:
-        return ResolveMainSubject(c, clause, a, info, at);
+        return ResolveMainSubject(*c, a, info, at);
       case Attribution::Speaker::kPassive:
       case Attribution::Speaker::kNone:
         return false;
@@ -326,8 +457,9 @@ class QuotePass {
   // The subject of the clause of a participle or coordinated cue: the
   // speaker of an earlier quotation of the sentence, else the phrase the
   // sentence opens with, else the first person the actor stage found in it.
-  bool ResolveMainSubject(const QuoteContext& c, size_t clause, const Attribution& a,
+  bool ResolveMainSubject(const QuoteContext& c, const Attribution& a,
                           SpeakerInfo* info, uint32_t* at) {
+    const size_t clause = 0;
     size_t cue = a.cue.empty() ? c.left.size() : a.cue.begin;
     for (size_t i = cue; i-- > clause;) {
       const QuoteToken& t = c.left[i];
@@ -340,12 +472,14 @@ class QuotePass {
     if (!np.empty()) {
       *at = c.left[np.begin].norm.begin;
       if (np.size() == 1 && c.left[np.begin].Is(kAnyPronoun)) {
-        return speakers_.FromPronoun(c.left[np.begin].classes() & kAnyPronoun, *at, info);
+        return speakers_.FromPronoun(c.left[np.begin].classes() & kAnyPronoun,
+                                     *at, info);
       }
       if (speakers_.FromPhrase(c.left, np, info)) return true;
     }
     if (clause >= c.left.size() || cue <= clause) return false;
-    return speakers_.FirstPersonIn({c.left[clause].norm.begin, c.left[cue - 1].norm.end}, info);
+    return speakers_.FirstPersonIn(
+        {c.left[clause].norm.begin, c.left[cue - 1].norm.end}, info);
   }
 
   const Document& doc_;
@@ -355,7 +489,9 @@ class QuotePass {
   QuoteLayouts layouts_;
   SpeakerResolver speakers_;
   QuoteWarner warner_;
-  std::vector<SpeakerInfo> info_;  // per quotation: its speaker, when attributed
+  std::vector<SpeakerInfo>
+      info_;              // per quotation: its speaker, when attributed
+  QuoteContext context_;  // of the quotation being attributed
   std::vector<bool> attributed_;
 };
 
@@ -365,10 +501,12 @@ struct QuoteAttributor::Data {
   std::unique_ptr<QuoteLexicon> lexicon;
 };
 
-QuoteAttributor::QuoteAttributor(std::unique_ptr<Data> data) : data_(std::move(data)) {}
+QuoteAttributor::QuoteAttributor(std::unique_ptr<Data> data)
+    : data_(std::move(data)) {}
 QuoteAttributor::~QuoteAttributor() = default;
 
-Status QuoteAttributor::Load(const std::string& quotes_dir, std::unique_ptr<QuoteAttributor>* out,
+Status QuoteAttributor::Load(const std::string& quotes_dir,
+                             std::unique_ptr<QuoteAttributor>* out,
                              DiagnosticSink* sink) {
   out->reset();
   NullSink null_sink;

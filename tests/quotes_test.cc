@@ -21,7 +21,8 @@ const QuoteAttributor& Attributor() {
   static std::unique_ptr<QuoteAttributor> attributor = [] {
     std::unique_ptr<QuoteAttributor> a;
     CollectingSink sink;
-    Status s = QuoteAttributor::Load(std::string(STANCE_SOURCE_DIR) + "/rules/quotes", &a, &sink);
+    Status s = QuoteAttributor::Load(
+        std::string(STANCE_SOURCE_DIR) + "/rules/quotes", &a, &sink);
     REQUIRE_MESSAGE(s.ok(), s.ToString());
     return a;
   }();
@@ -37,7 +38,9 @@ std::vector<Sentence> SimpleSentences(const std::string& text) {
     while (begin < end && (text[begin] == ' ' || text[begin] == '\n')) ++begin;
     size_t e = end;
     while (e > begin && (text[e - 1] == ' ' || text[e - 1] == '\n')) --e;
-    if (e > begin) out.push_back({{uint32_t(begin), uint32_t(e)}, {uint32_t(begin), uint32_t(e)}});
+    if (e > begin)
+      out.push_back(
+          {{uint32_t(begin), uint32_t(e)}, {uint32_t(begin), uint32_t(e)}});
     begin = end;
   };
   for (size_t i = 0; i < text.size(); ++i) {
@@ -47,7 +50,8 @@ std::vector<Sentence> SimpleSentences(const std::string& text) {
       size_t j = i + 1;
       while (j < text.size() && (text[j] == '"' || text[j] == '\'')) ++j;
       if (j < text.size() && text[j] == ' ' && j + 1 < text.size() &&
-          (isupper(static_cast<unsigned char>(text[j + 1])) || text[j + 1] == '"')) {
+          (isupper(static_cast<unsigned char>(text[j + 1])) ||
+           text[j + 1] == '"')) {
         push(j);
       }
     }
@@ -70,8 +74,8 @@ Document Doc(const std::string& text) {
 // way normalize.h says (curly quotes to ' and ", guillemets to ").
 Document CurlyDoc(const std::string& original) {
   static const std::pair<std::string, char> kMarks[] = {
-      {"\u201C", '"'}, {"\u201D", '"'}, {"\u201E", '"'}, {"\u00AB", '"'}, {"\u00BB", '"'},
-      {"\u2018", '\''}, {"\u2019", '\''}};
+      {"\u201C", '"'}, {"\u201D", '"'},  {"\u201E", '"'}, {"\u00AB", '"'},
+      {"\u00BB", '"'}, {"\u2018", '\''}, {"\u2019", '\''}};
   Document d;
   d.id = "curly";
   d.original = original;
@@ -99,7 +103,9 @@ struct Run {
   Document doc;
   CollectingSink warnings;
 
-  explicit Run(Document d) : doc(std::move(d)) { Attributor().Annotate(&doc, &warnings); }
+  explicit Run(Document d) : doc(std::move(d)) {
+    Attributor().Annotate(&doc, &warnings);
+  }
 
   // The quotation whose inner text starts with `prefix`.
   const Quote& Find(const std::string& prefix) const {
@@ -110,11 +116,14 @@ struct Run {
     static Quote none;
     return none;
   }
-  std::string Inner(const Quote& q) const { return std::string(doc.Text(q.norm)); }
+  std::string Inner(const Quote& q) const {
+    return std::string(doc.Text(q.norm));
+  }
 };
 
-ActorMention Mention(const Document& d, const std::string& words, ActorType type,
-                     const std::string& name, const std::string& affiliation = "",
+ActorMention Mention(const Document& d, const std::string& words,
+                     ActorType type, const std::string& name,
+                     const std::string& affiliation = "",
                      const std::string& role = "", size_t from = 0) {
   size_t at = d.text.find(words, from);
   REQUIRE(at != std::string::npos);
@@ -144,15 +153,18 @@ TEST_CASE("quotes: straight double quotes give inner and outer spans") {
 }
 
 TEST_CASE("quotes: apostrophes never open or close a quotation") {
-  Run r(Doc("Kenya's delegate said the plan \"won't fail in the ministers' hands,\" "
-            "and the envoys' aides agreed. It's the '90s all over again."));
+  Run r(Doc(
+      "Kenya's delegate said the plan \"won't fail in the ministers' hands,\" "
+      "and the envoys' aides agreed. It's the '90s all over again."));
   REQUIRE(r.doc.quotes.size() == 1);
   CHECK(r.Inner(r.doc.quotes[0]) == "won't fail in the ministers' hands,");
   CHECK(r.warnings.diagnostics().empty());
 }
 
 TEST_CASE("quotes: single marks used as quotation marks") {
-  Run r(Doc("The minister said: 'We will not back down over the border.' Aides nodded."));
+  Run r(
+      Doc("The minister said: 'We will not back down over the border.' Aides "
+          "nodded."));
   REQUIRE(r.doc.quotes.size() == 1);
   const Quote& q = r.doc.quotes[0];
   CHECK(r.Inner(q) == "We will not back down over the border.");
@@ -160,14 +172,22 @@ TEST_CASE("quotes: single marks used as quotation marks") {
 }
 
 TEST_CASE("quotes: a possessive s' does not close a single-quoted quotation") {
-  Run r(Doc("Moreno said: 'the ministers' talks will go on whatever happens,' adding nothing."));
+  Run r(
+      Doc("Moreno said: 'the ministers' talks will go on whatever happens,' "
+          "adding nothing."));
   REQUIRE(r.doc.quotes.size() == 1);
-  CHECK(r.Inner(r.doc.quotes[0]) == "the ministers' talks will go on whatever happens,");
+  CHECK(r.Inner(r.doc.quotes[0]) ==
+        "the ministers' talks will go on whatever happens,");
 }
 
-TEST_CASE("quotes: nested quotations, single inside double and double inside single") {
-  Run r(Doc("\"They called it 'a historic error,' and we agree with them,\" Ortega said. "
-            "'Critics call the accord \"a blank cheque\" for the army,' Vance wrote."));
+TEST_CASE(
+    "quotes: nested quotations, single inside double and double inside "
+    "single") {
+  Run r(
+      Doc("\"They called it 'a historic error,' and we agree with them,\" "
+          "Ortega said. "
+          "'Critics call the accord \"a blank cheque\" for the army,' Vance "
+          "wrote."));
   REQUIRE(r.doc.quotes.size() == 4);
   const Quote& outer = r.Find("They called it");
   CHECK(outer.speaker == "Ortega");
@@ -179,8 +199,10 @@ TEST_CASE("quotes: nested quotations, single inside double and double inside sin
 }
 
 TEST_CASE("quotes: a quotation over several sentences") {
-  Run r(Doc("Ortega was blunt. \"The deal is dead. Nobody will revive it. We move on,\" "
-            "she told reporters."));
+  Run r(
+      Doc("Ortega was blunt. \"The deal is dead. Nobody will revive it. We "
+          "move on,\" "
+          "she told reporters."));
   REQUIRE(r.doc.quotes.size() == 1);
   const Quote& q = r.doc.quotes[0];
   CHECK(q.sentence == 1);
@@ -190,9 +212,12 @@ TEST_CASE("quotes: a quotation over several sentences") {
 }
 
 TEST_CASE("quotes: a quotation over two paragraphs") {
-  Run r(Doc("Foreign Minister Teodora Valk said: \"We have waited long enough for an answer.\n\n"
-            "\"Our patience is not unlimited, and nobody should mistake it for weakness.\"\n\n"
-            "The talks resume on Monday."));
+  Run r(
+      Doc("Foreign Minister Teodora Valk said: \"We have waited long enough "
+          "for an answer.\n\n"
+          "\"Our patience is not unlimited, and nobody should mistake it for "
+          "weakness.\"\n\n"
+          "The talks resume on Monday."));
   REQUIRE(r.doc.quotes.size() == 1);
   const Quote& q = r.doc.quotes[0];
   CHECK(r.Inner(q).find("We have waited") == 0);
@@ -202,18 +227,25 @@ TEST_CASE("quotes: a quotation over two paragraphs") {
   CHECK(r.warnings.diagnostics().empty());
 }
 
-TEST_CASE("quotes: an unbalanced mark ends with its paragraph, with a warning") {
+TEST_CASE(
+    "quotes: an unbalanced mark ends with its paragraph, with a warning") {
   // A paragraph that opens with a mark continues the open quotation (the
   // newspaper convention), so this is one quotation over two paragraphs.
-  Run r(Doc("The minister said: \"We will never accept this partition of our land.\n\n"
-            "\"Borders are not for sale,\" Vance said on Monday."));
+  Run r(
+      Doc("The minister said: \"We will never accept this partition of our "
+          "land.\n\n"
+          "\"Borders are not for sale,\" Vance said on Monday."));
   REQUIRE(r.doc.quotes.size() == 1);
-  CHECK(r.Inner(r.doc.quotes[0]).find("Borders are not for sale,") != std::string::npos);
+  CHECK(r.Inner(r.doc.quotes[0]).find("Borders are not for sale,") !=
+        std::string::npos);
   // Otherwise the quotation ends with its paragraph.
-  Run u(Doc("The minister said: \"We will never accept this partition of our land.\n\n"
-            "Talks resumed on Monday. \"Borders are not for sale,\" Vance said."));
+  Run u(Doc(
+      "The minister said: \"We will never accept this partition of our "
+      "land.\n\n"
+      "Talks resumed on Monday. \"Borders are not for sale,\" Vance said."));
   REQUIRE(u.doc.quotes.size() == 2);
-  CHECK(u.Inner(u.doc.quotes[0]) == "We will never accept this partition of our land.");
+  CHECK(u.Inner(u.doc.quotes[0]) ==
+        "We will never accept this partition of our land.");
   CHECK(u.doc.quotes[1].speaker == "Vance");
   REQUIRE_FALSE(u.warnings.diagnostics().empty());
   const Diagnostic& d = u.warnings.diagnostics()[0];
@@ -232,9 +264,12 @@ TEST_CASE("quotes: a stray closing mark is reported and skipped") {
   CHECK(r.warnings.diagnostics()[0].message.find("stray") != std::string::npos);
 }
 
-TEST_CASE("quotes: curly marks of the original give the direction and cite the original") {
-  Run r(CurlyDoc("Vance\u2019s aide called it \u2018a serious provocation\u2019 and said "
-                 "\u201CThe envoys\u2019 patience is over.\u201D"));
+TEST_CASE(
+    "quotes: curly marks of the original give the direction and cite the "
+    "original") {
+  Run r(CurlyDoc(
+      "Vance\u2019s aide called it \u2018a serious provocation\u2019 and said "
+      "\u201CThe envoys\u2019 patience is over.\u201D"));
   REQUIRE(r.doc.quotes.size() == 2);
   const Quote& single = r.Find("a serious provocation");
   CHECK(r.doc.Original(single.span) == "a serious provocation");
@@ -252,8 +287,10 @@ TEST_CASE("quotes: empty quotations are ignored") {
 // Terms and scare quotes
 
 TEST_CASE("quotes: titles and scare quotes are terms without a speaker") {
-  Run r(Doc("Delegates met for the fifth round of the \"Geneva Track\" talks, which the "
-            "ministry said would settle the so-called \"river dispute\" for good."));
+  Run r(Doc(
+      "Delegates met for the fifth round of the \"Geneva Track\" talks, which "
+      "the "
+      "ministry said would settle the so-called \"river dispute\" for good."));
   REQUIRE(r.doc.quotes.size() == 2);
   for (const Quote& q : r.doc.quotes) {
     CHECK(q.is_term);
@@ -276,7 +313,7 @@ TEST_CASE("quotes: a short quotation beside its cue is speech, not a term") {
 
 struct LayoutCase {
   const char* text;
-  const char* quote;    // prefix of the inner text
+  const char* quote;  // prefix of the inner text
   const char* speaker;
   const char* cue;
   const char* method;
@@ -285,73 +322,88 @@ struct LayoutCase {
 TEST_CASE("quotes: attribution layouts") {
   const LayoutCase cases[] = {
       // "Q," X said.
-      {"\"We will keep the border open,\" Moreno said.", "We will keep", "Moreno", "said",
-       "quote-comma-speaker-cue"},
+      {"\"We will keep the border open,\" Moreno said.", "We will keep",
+       "Moreno", "said", "quote-comma-speaker-cue"},
       // "Q," said X.
-      {"\"The vote was fair,\" said Teodora Valk.", "The vote was", "Teodora Valk", "said",
-       "quote-comma-cue-speaker"},
+      {"\"The vote was fair,\" said Teodora Valk.", "The vote was",
+       "Teodora Valk", "said", "quote-comma-cue-speaker"},
       // British punctuation: "Q", X said.
-      {"\"The vote was fair\", Valk insisted.", "The vote was fair", "Valk", "insisted",
-       "quote-comma-speaker-cue"},
+      {"\"The vote was fair\", Valk insisted.", "The vote was fair", "Valk",
+       "insisted", "quote-comma-speaker-cue"},
       // X said, "Q"
-      {"Moreno said, \"Nobody wants another war in the valley.\"", "Nobody wants", "Moreno",
-       "said", "speaker-cue-quote"},
+      {"Moreno said, \"Nobody wants another war in the valley.\"",
+       "Nobody wants", "Moreno", "said", "speaker-cue-quote"},
       // X told reporters: "Q"
-      {"Moreno told reporters in Lisbon: \"The sanctions will stay.\"", "The sanctions",
-       "Moreno", "told", "speaker-cue-quote"},
+      {"Moreno told reporters in Lisbon: \"The sanctions will stay.\"",
+       "The sanctions", "Moreno", "told", "speaker-cue-quote"},
       // X said that "Q"
-      {"Valk said that \"the embargo has failed the people it was meant to help.\"",
+      {"Valk said that \"the embargo has failed the people it was meant to "
+       "help.\"",
        "the embargo", "Valk", "said", "speaker-cue-that-quote"},
       // X: "Q"
-      {"Teodora Valk: \"We are not leaving the table.\"", "We are not leaving", "Teodora Valk",
-       "", "speaker-colon-quote"},
+      {"Teodora Valk: \"We are not leaving the table.\"", "We are not leaving",
+       "Teodora Valk", "", "speaker-colon-quote"},
       // X's message was clear: "Q"
-      {"Moreno's message was clear: \"No troops will cross that line.\"", "No troops",
-       "Moreno", "message was clear", "possessive-phrase-colon-quote"},
+      {"Moreno's message was clear: \"No troops will cross that line.\"",
+       "No troops", "Moreno", "message was clear",
+       "possessive-phrase-colon-quote"},
       // According to X, "Q"
-      {"According to the foreign ministry, \"the talks produced no result at all.\"",
-       "the talks produced", "foreign ministry", "According to", "according-to-quote"},
+      {"According to the foreign ministry, \"the talks produced no result at "
+       "all.\"",
+       "the talks produced", "foreign ministry", "According to",
+       "according-to-quote"},
       // "Q," according to X.
-      {"\"The convoy was stopped at the crossing,\" according to a UN official.",
+      {"\"The convoy was stopped at the crossing,\" according to a UN "
+       "official.",
        "The convoy was", "UN official", "according to", "quote-according-to"},
       // As X put it, "Q"
-      {"As the spokesperson for Chile's Foreign Ministry put it, \"the door stays open.\"",
+      {"As the spokesperson for Chile's Foreign Ministry put it, \"the door "
+       "stays open.\"",
        "the door stays", "spokesperson for Chile's Foreign Ministry", "put it",
        "as-speaker-cue-quote"},
       // with X asserting, "Q"
-      {"The ministry rejected the report, with a Foreign Office spokesperson asserting, "
+      {"The ministry rejected the report, with a Foreign Office spokesperson "
+       "asserting, "
        "\"These claims are baseless and we will say so at the council.\"",
-       "These claims", "Foreign Office spokesperson", "asserting", "with-speaker-cueing-quote"},
+       "These claims", "Foreign Office spokesperson", "asserting",
+       "with-speaker-cueing-quote"},
       // X ..., urging Y to "Q"
-      {"Moreno did not hold back, urging the donors to \"release the frozen funds before "
+      {"Moreno did not hold back, urging the donors to \"release the frozen "
+       "funds before "
        "winter.\"",
        "release the frozen", "Moreno", "urging", "participle-cue-quote"},
       // X praised Y for "Q"
-      {"Valk praised the mediators for \"keeping both sides at the table for eleven hours.\"",
+      {"Valk praised the mediators for \"keeping both sides at the table for "
+       "eleven hours.\"",
        "keeping both sides", "Valk", "praised", "speaker-cue-object-for-quote"},
       // X described as "Q" Y
-      {"The delegates described as \"premature\" any talk of lifting the embargo.",
+      {"The delegates described as \"premature\" any talk of lifting the "
+       "embargo.",
        "premature", "delegates", "described as", "speaker-cue-quote"},
       // X said Y was "Q"
-      {"Moreno said the new tariffs were \"an act of economic aggression\" against his country.",
+      {"Moreno said the new tariffs were \"an act of economic aggression\" "
+       "against his country.",
        "an act of", "Moreno", "said", "speaker-cue-partial-quote"},
       // "Q" - X
-      {"\"We will not be intimidated by anyone\" - Teodora Valk", "We will not be intimidated",
-       "Teodora Valk", "-", "quote-dash-speaker"},
+      {"\"We will not be intimidated by anyone\" - Teodora Valk",
+       "We will not be intimidated", "Teodora Valk", "-", "quote-dash-speaker"},
       // "Q," X, the title, said.
       {"\"The embargo stays,\" Moreno, the defence minister, said on Monday.",
        "The embargo stays", "Moreno", "said", "quote-comma-speaker-cue"},
       // "Q?" X asked.
-      {"\"Why should we trust them now?\" Moreno asked.", "Why should we", "Moreno", "asked",
-       "quote-comma-speaker-cue"},
+      {"\"Why should we trust them now?\" Moreno asked.", "Why should we",
+       "Moreno", "asked", "quote-comma-speaker-cue"},
       // X, speaking on radio, said: "Q"
-      {"Valk, speaking on state radio late on Sunday, said: \"The crossing will reopen.\"",
+      {"Valk, speaking on state radio late on Sunday, said: \"The crossing "
+       "will reopen.\"",
        "The crossing", "Valk", "said", "speaker-cue-quote"},
       // X said in a statement: "Q"
-      {"The foreign ministry said in a statement: \"The ambassador has been recalled.\"",
+      {"The foreign ministry said in a statement: \"The ambassador has been "
+       "recalled.\"",
        "The ambassador", "foreign ministry", "said", "speaker-cue-quote"},
       // Passive: no speaker.
-      {"Piracy was cited as \"the main threat to shipping in the strait this year.\"",
+      {"Piracy was cited as \"the main threat to shipping in the strait this "
+       "year.\"",
        "the main threat", "", "cited", "passive"},
   };
   for (const LayoutCase& c : cases) {
@@ -366,8 +418,12 @@ TEST_CASE("quotes: attribution layouts") {
   }
 }
 
-TEST_CASE("quotes: a quotation interrupted by its cue is two entries with one speaker") {
-  Run r(Doc("\"We stand ready,\" Valk said, \"to guarantee the ceasefire ourselves.\""));
+TEST_CASE(
+    "quotes: a quotation interrupted by its cue is two entries with one "
+    "speaker") {
+  Run r(
+      Doc("\"We stand ready,\" Valk said, \"to guarantee the ceasefire "
+          "ourselves.\""));
   REQUIRE(r.doc.quotes.size() == 2);
   CHECK(r.Find("We stand ready,").speaker == "Valk");
   CHECK(r.Find("to guarantee").speaker == "Valk");
@@ -375,26 +431,34 @@ TEST_CASE("quotes: a quotation interrupted by its cue is two entries with one sp
 }
 
 TEST_CASE("quotes: the second quotation inherits the speaker of the first") {
-  Run r(Doc("\"The ceasefire is holding,\" Moreno said. \"We expect the convoys to move "
-            "by Friday.\"\n\n\"There is no plan B,\" he added."));
+  Run r(
+      Doc("\"The ceasefire is holding,\" Moreno said. \"We expect the convoys "
+          "to move "
+          "by Friday.\"\n\n\"There is no plan B,\" he added."));
   CHECK(r.Find("We expect").speaker == "Moreno");
   CHECK(r.Find("We expect").method == "continuation");
   CHECK(r.Find("There is no plan B").speaker == "Moreno");
 }
 
 TEST_CASE("quotes: a speaker named in the previous sentence") {
-  Run r(Doc("Teodora Valk addressed the assembly on Friday. \"We will not accept a settlement "
-            "imposed from outside.\""));
+  Run r(
+      Doc("Teodora Valk addressed the assembly on Friday. \"We will not accept "
+          "a settlement "
+          "imposed from outside.\""));
   const Quote& q = r.Find("We will not accept");
   CHECK(q.speaker == "Teodora Valk");
   CHECK(q.method == "previous-sentence");
 }
 
-TEST_CASE("quotes: participles and coordinated cues take the subject of the sentence") {
-  Run r(Doc("Despite the setback, Defence Minister Rui Moreno struck a hopeful tone, "
-            "acknowledging \"real progress on the prisoner lists\" and noting that "
-            "\"both sides have kept their word so far.\" He described the talks as \"frank,\" "
-            "and claimed the army had \"shown restraint under heavy provocation.\""));
+TEST_CASE(
+    "quotes: participles and coordinated cues take the subject of the "
+    "sentence") {
+  Run r(Doc(
+      "Despite the setback, Defence Minister Rui Moreno struck a hopeful tone, "
+      "acknowledging \"real progress on the prisoner lists\" and noting that "
+      "\"both sides have kept their word so far.\" He described the talks as "
+      "\"frank,\" "
+      "and claimed the army had \"shown restraint under heavy provocation.\""));
   CHECK(r.Find("real progress").speaker == "Rui Moreno");
   CHECK(r.Find("real progress").method == "participle-cue-quote");
   CHECK(r.Find("both sides").speaker == "Rui Moreno");
@@ -406,16 +470,21 @@ TEST_CASE("quotes: participles and coordinated cues take the subject of the sent
 }
 
 TEST_CASE("quotes: quotations joined by 'and' share a speaker") {
-  Run r(Doc("Valk called the proposal \"reckless\" and \"dangerous for the whole region\"."));
+  Run r(
+      Doc("Valk called the proposal \"reckless\" and \"dangerous for the whole "
+          "region\"."));
   CHECK(r.Find("reckless").speaker == "Valk");
   CHECK(r.Find("dangerous").speaker == "Valk");
   CHECK(r.Find("dangerous").method == "coordinated-quote");
 }
 
 TEST_CASE("quotes: a relative clause with a pronoun") {
-  Run r(Doc("The Chilean delegation, led by envoy Marta Ruiz, reiterated its support for "
-            "\"a negotiated settlement,\" which they argued would be \"the only lasting "
-            "answer.\""));
+  Run r(
+      Doc("The Chilean delegation, led by envoy Marta Ruiz, reiterated its "
+          "support for "
+          "\"a negotiated settlement,\" which they argued would be \"the only "
+          "lasting "
+          "answer.\""));
   CHECK(r.Find("a negotiated").speaker == "Chilean delegation");
   CHECK(r.Find("the only lasting").speaker == "Chilean delegation");
   CHECK(r.Find("the only lasting").cue == "argued");
@@ -425,16 +494,20 @@ TEST_CASE("quotes: a relative clause with a pronoun") {
 // Speakers
 
 TEST_CASE("quotes: surnames resolve to the full name met earlier") {
-  Run r(Doc("Chilean Foreign Minister Ana Ortega arrived in Lima on Monday. Talks began at "
-            "noon.\n\n\"We came to listen,\" Ortega said."));
+  Run r(
+      Doc("Chilean Foreign Minister Ana Ortega arrived in Lima on Monday. "
+          "Talks began at "
+          "noon.\n\n\"We came to listen,\" Ortega said."));
   const Quote& q = r.Find("We came");
   CHECK(q.speaker == "Ana Ortega");
   CHECK(q.speaker_type == "person");
 }
 
 TEST_CASE("quotes: titles are split off a name the actor stage does not know") {
-  Run r(Doc("Bolivian Special Envoy Carlos Ibarra Soto, speaking in La Paz, summarised the "
-            "mood: \"Everyone wants a deal before the rains.\""));
+  Run r(
+      Doc("Bolivian Special Envoy Carlos Ibarra Soto, speaking in La Paz, "
+          "summarised the "
+          "mood: \"Everyone wants a deal before the rains.\""));
   const Quote& q = r.Find("Everyone wants");
   CHECK(q.speaker == "Carlos Ibarra Soto");
   CHECK(q.speaker_role == "Special Envoy");
@@ -442,35 +515,47 @@ TEST_CASE("quotes: titles are split off a name the actor stage does not know") {
 }
 
 TEST_CASE("quotes: pronouns resolve to the latest compatible speaker") {
-  Run r(Doc("\"The ceasefire must hold,\" Valk said of Moreno. Negotiators met again on "
-            "Tuesday.\n\nShe added, \"Nobody gains from another winter of war.\" The ministry "
-            "said it \"will publish the lists.\""));
+  Run r(
+      Doc("\"The ceasefire must hold,\" Valk said of Moreno. Negotiators met "
+          "again on "
+          "Tuesday.\n\nShe added, \"Nobody gains from another winter of war.\" "
+          "The ministry "
+          "said it \"will publish the lists.\""));
   CHECK(r.Find("Nobody gains").speaker == "Valk");
   CHECK(r.Find("Nobody gains").cue == "added");
   CHECK(r.Find("will publish").speaker == "ministry");
 }
 
 TEST_CASE("quotes: 'the minister' is the latest person with that role") {
-  Run r(Doc("Foreign Minister Teodora Valk opened the session. \"We start today,\" Valk said. "
-            "Envoy Rui Moreno spoke next.\n\n\"Nothing is agreed yet,\" the minister said."));
+  Run r(
+      Doc("Foreign Minister Teodora Valk opened the session. \"We start "
+          "today,\" Valk said. "
+          "Envoy Rui Moreno spoke next.\n\n\"Nothing is agreed yet,\" the "
+          "minister said."));
   const Quote& q = r.Find("Nothing is agreed");
   CHECK(q.speaker == "Teodora Valk");
   CHECK(q.speaker_role == "Foreign Minister");
 }
 
-TEST_CASE("quotes: actor mentions give canonical names, roles and affiliations") {
-  Document d = Doc("Ruritanian Foreign Minister Teodora Valk arrived late. \"The border stays "
-                   "shut,\" Valk said. A State Department spokesperson said \"talks are "
-                   "possible.\" \"We object,\" the Ruritanian government said.");
-  d.actor_mentions.push_back(Mention(d, "Ruritanian Foreign Minister Teodora Valk",
-                                     ActorType::kPerson, "Teodora Valk", "Ruritania",
-                                     "Foreign Minister"));
-  d.actor_mentions.push_back(Mention(d, "Valk", ActorType::kPerson, "Teodora Valk", "Ruritania",
+TEST_CASE(
+    "quotes: actor mentions give canonical names, roles and affiliations") {
+  Document d =
+      Doc("Ruritanian Foreign Minister Teodora Valk arrived late. \"The border "
+          "stays "
+          "shut,\" Valk said. A State Department spokesperson said \"talks are "
+          "possible.\" \"We object,\" the Ruritanian government said.");
+  d.actor_mentions.push_back(
+      Mention(d, "Ruritanian Foreign Minister Teodora Valk", ActorType::kPerson,
+              "Teodora Valk", "Ruritania", "Foreign Minister"));
+  d.actor_mentions.push_back(Mention(d, "Valk", ActorType::kPerson,
+                                     "Teodora Valk", "Ruritania",
                                      "Foreign Minister", d.text.find("shut")));
-  d.actor_mentions.push_back(Mention(d, "State Department", ActorType::kOrganisation,
+  d.actor_mentions.push_back(Mention(d, "State Department",
+                                     ActorType::kOrganisation,
                                      "State Department", "United States"));
-  d.actor_mentions.push_back(Mention(d, "the Ruritanian government", ActorType::kCountry,
-                                     "Ruritania", "Ruritania"));
+  d.actor_mentions.push_back(Mention(d, "the Ruritanian government",
+                                     ActorType::kCountry, "Ruritania",
+                                     "Ruritania"));
   Run r(std::move(d));
   const Quote& valk = r.Find("The border");
   CHECK(valk.speaker == "Teodora Valk");
@@ -486,8 +571,10 @@ TEST_CASE("quotes: actor mentions give canonical names, roles and affiliations")
 }
 
 TEST_CASE("quotes: unattributed quotations are reported") {
-  Run r(Doc("The banner read nothing. Later, \"we will return to these streets every week\" "
-            "was painted on the wall."));
+  Run r(
+      Doc("The banner read nothing. Later, \"we will return to these streets "
+          "every week\" "
+          "was painted on the wall."));
   const Quote& q = r.Find("we will return");
   CHECK(q.speaker.empty());
   CHECK_FALSE(q.is_term);
@@ -518,15 +605,18 @@ TEST_CASE("quotes: cue file errors are reported with path, line and column") {
   CHECK(a == nullptr);
   REQUIRE(sink.diagnostics().size() == 3);
   const std::string path = (dir / "bad.yaml").string();
-  CHECK(sink.diagnostics()[0].ToString().rfind(path + ":5:5: error: missing key 'forms'", 0) == 0);
+  CHECK(sink.diagnostics()[0].ToString().rfind(
+            path + ":5:5: error: missing key 'forms'", 0) == 0);
   CHECK(sink.diagnostics()[1].location.line == 7);
-  CHECK(sink.diagnostics()[1].message.find("before, after or possessive") != std::string::npos);
+  CHECK(sink.diagnostics()[1].message.find("before, after or possessive") !=
+        std::string::npos);
   CHECK(sink.diagnostics()[2].location.line == 8);
   CHECK(sink.diagnostics()[2].message == "unknown key 'colours'");
 
   CollectingSink missing;
-  CHECK(QuoteAttributor::Load((dir / "nowhere").string(), &a, &missing).code() ==
-        Status::kRuleError);
+  CHECK(
+      QuoteAttributor::Load((dir / "nowhere").string(), &a, &missing).code() ==
+      Status::kRuleError);
   fs::remove_all(dir);
 }
 
