@@ -289,7 +289,8 @@ void FindQuoteMarks(const Document& doc, const std::vector<Span>& paragraphs,
   MarkScanner(doc, quotes, sink).Run(paragraphs);
 }
 
-void QuoteWarner::Warn(uint32_t norm, std::string message) {
+void QuoteWarner::Warn(uint32_t norm, std::string message,
+                          Diagnostic::Severity severity) {
   if (sink_ == nullptr) return;
   const std::string& s = doc_.original;
   uint32_t orig = std::min<uint32_t>(doc_.offsets.ToOriginal(norm), s.size());
@@ -304,7 +305,7 @@ void QuoteWarner::Warn(uint32_t norm, std::string message) {
     ++line_;
   }
   Diagnostic d;
-  d.severity = Diagnostic::kWarning;
+  d.severity = severity;
   d.location = {doc_.id, line_, static_cast<int>(orig - line_start_) + 1};
   d.message = std::move(message);
   // Long lines (whole paragraphs) would drown the message; a caret is only

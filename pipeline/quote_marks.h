@@ -63,7 +63,8 @@ class QuoteWarner {
  public:
   QuoteWarner(const Document& doc, DiagnosticSink* sink)
       : doc_(doc), sink_(sink) {}
-  void Warn(uint32_t norm, std::string message);
+  void Warn(uint32_t norm, std::string message,
+            Diagnostic::Severity severity = Diagnostic::kWarning);
 
  private:
   const Document& doc_;

@@ -369,7 +369,8 @@ class QuotePass {
       warner_.Warn(m.outer.begin,
                    a.kind == Attribution::Speaker::kPassive
                        ? "quotation after a passive cue: no speaker is named"
-                       : "quotation without a speaker");
+                       : "quotation without a speaker",
+                   Diagnostic::kNote);
     }
   }
 
