@@ -1,5 +1,13 @@
 #include "pipeline/pattern_compiler.h"
 
+#include <cstdint>
+
+#include <climits>
+
+#include <set>
+
+#include <optional>
+
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -139,6 +147,7 @@ class Compiler {
       return false;
     }
     result_.regex = std::move(piece.regex);
+    if (auto words = Required(pattern.body)) result_.required.assign(words->begin(), words->end());
     *out = std::move(result_);
     return true;
   }
@@ -334,6 +343,97 @@ class Compiler {
     out->empty_at = group.offset;
     out->slot_names = std::move(body.slot_names);
     return true;
+  }
+
+  // The words one of which any match must contain (see
+  // CompiledPattern::required); nullopt when there is no such set.
+  using WordSet = std::optional<std::set<std::string>>;
+
+  static std::string Lower(std::string_view w) {
+    std::string out(w);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+  }
+
+  // A sequence needs what any one of its items needs: the most selective is
+  // kept, i.e. the set whose shortest word is longest, then the smaller set.
+  static bool MoreSelective(const std::set<std::string>& a, const std::set<std::string>& b) {
+    // Words in nearly every sentence let nearly every sentence through.
+    static const std::set<std::string, std::less<>> kCommon = {
+        "a",   "an",  "and",  "are", "as",   "at",    "be",   "but", "by",   "for",
+        "from", "has", "have", "he",  "in",   "is",    "it",   "its", "of",   "on",
+        "or",  "said", "that", "the", "their", "they", "this", "to",  "was",  "were",
+        "while", "will", "with", "would"};
+    auto common = [](const std::set<std::string>& s) {
+      for (const std::string& w : s) {
+        if (kCommon.count(w)) return true;
+      }
+      return false;
+    };
+    if (common(a) != common(b)) return !common(a);
+    auto shortest = [](const std::set<std::string>& s) {
+      size_t n = SIZE_MAX;
+      for (const std::string& w : s) n = std::min(n, w.size());
+      return n;
+    };
+    size_t sa = shortest(a), sb = shortest(b);
+    return sa != sb ? sa > sb : a.size() < b.size();
+  }
+
+  WordSet Required(const ast::Alternation& alt) const {
+    std::set<std::string> all;
+    for (const ast::Sequence& seq : alt) {
+      WordSet words = Required(seq);
+      if (!words) return std::nullopt;
+      all.insert(words->begin(), words->end());
+    }
+    return all;
+  }
+
+  WordSet Required(const ast::Sequence& seq) const {
+    WordSet best;
+    for (const ast::Item& item : seq) {
+      WordSet words = Required(item);
+      if (words && !words->empty() && (!best || MoreSelective(*words, *best))) best = words;
+    }
+    return best;
+  }
+
+  WordSet Required(const ast::Item& item) const {
+    const auto& v = item.get();
+    if (const auto* lit = boost::get<ast::Literal>(&v)) {
+      // The longest word of a literal; punctuation gives no guarantee worth having.
+      std::string best;
+      for (std::string_view w : Words(lit->text)) {
+        if (w.size() > best.size()) best = std::string(w);
+      }
+      if (best.size() < 2 || !std::isalnum(static_cast<unsigned char>(best[0]))) return std::nullopt;
+      return std::set<std::string>{Lower(best)};
+    }
+    if (const auto* ref = boost::get<ast::LexiconRef>(&v)) {
+      std::vector<std::string> phrases;
+      std::string message;
+      if (!context_.LexiconPhrases(ref->name.text, ref->form ? ref->form->text : "", &phrases,
+                                   &message)) {
+        return std::nullopt;
+      }
+      std::set<std::string> words;
+      for (const std::string& phrase : phrases) {
+        // Every word of the phrase must be there: keep the longest.
+        std::string_view best;
+        for (std::string_view w : Words(phrase)) {
+          if (w.size() > best.size()) best = w;
+        }
+        if (best.empty()) return std::nullopt;
+        words.insert(Lower(best));
+      }
+      return words;
+    }
+    if (const auto* group = boost::get<boost::spirit::x3::forward_ast<ast::Group>>(&v)) {
+      if (group->get().optional) return std::nullopt;
+      return Required(group->get().body);
+    }
+    return std::nullopt;  // slots, gaps and raw regexes promise no word
   }
 
   std::string_view text_;

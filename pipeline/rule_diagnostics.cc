@@ -35,7 +35,7 @@ bool CompileRulePattern(const YamlFile& file, const YAML::Node& node, const Patt
     return false;
   }
   RE2::Options options(RE2::Quiet);
-  options.set_max_mem(32 << 20);
+  options.set_max_mem(128 << 20);
   auto compiled_re = std::make_unique<RE2>(out->regex, options);
   if (!compiled_re->ok()) {
     sink->Report(file.ErrorAt(node, "pattern does not compile to RE2: " + compiled_re->error() +

@@ -260,16 +260,24 @@ void MatchRule(const RuleSet::Data& data, const Document& cdoc, int si, const Ma
 void RuleSet::Annotate(Document* doc, DiagnosticSink*) const {
   MatchText mt;
   std::vector<int> hits;
-  std::vector<int> atom_ids;
+  std::vector<int> word_ids;
+  std::vector<bool> seen(data_->rules.size(), false);
   std::vector<Candidate> candidates;
   for (int si = 0; si < static_cast<int>(doc->sentences.size()); ++si) {
     mt.Build(*doc, si);
-    atom_ids.clear();
-    if (data_->atoms) data_->atoms->Match(mt.text(), &atom_ids);
-    if (atom_ids.empty()) {
-      hits = data_->unfiltered;
-    } else {
-      data_->filter->AllPotentials(atom_ids, &hits);
+    word_ids.clear();
+    hits = data_->unfiltered;
+    if (data_->words && data_->words->Match(mt.text(), &word_ids)) {
+      for (int w : word_ids) {
+        for (int r : data_->rules_of_word[w]) {
+          if (!seen[r]) {
+            seen[r] = true;
+            hits.push_back(r);
+          }
+        }
+      }
+      for (int r : hits) seen[r] = false;
+      std::sort(hits.begin(), hits.end());
     }
     if (hits.empty()) continue;
     std::sort(hits.begin(), hits.end());

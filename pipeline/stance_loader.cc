@@ -2,6 +2,7 @@
 // compiles every rule. Collects every problem of every file before failing.
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 
 #include "pipeline/rule_diagnostics.h"
@@ -256,6 +257,37 @@ std::unique_ptr<RE2> CueWindowRegex(const Lexicon& lexicon, const char* name, in
   return re->ok() ? std::move(re) : nullptr;
 }
 
+// Builds the word prefilter of `data` (see RuleSet::Data::words).
+Status BuildPrefilter(RuleSet::Data* data) {
+  std::map<std::string, std::vector<int>> rules_of_word;
+  for (const auto& rule : data->rules) {
+    if (rule->pattern.required.empty()) {
+      data->unfiltered.push_back(rule->order);
+      continue;
+    }
+    for (const std::string& word : rule->pattern.required) rules_of_word[word].push_back(rule->order);
+  }
+  if (rules_of_word.empty()) return Status::OK();
+  RE2::Options options(RE2::Quiet);
+  options.set_case_sensitive(false);
+  options.set_max_mem(256 << 20);
+  data->words = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  for (auto& [word, rules] : rules_of_word) {
+    auto is_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+    std::string regex = (is_word(word.front()) ? "\\b" : "") + RE2::QuoteMeta(word) +
+                        (is_word(word.back()) ? "\\b" : "");
+    std::string error;
+    if (data->words->Add(regex, &error) < 0) {
+      return Status::RuleError("prefilter word '" + word + "': " + error);
+    }
+    data->rules_of_word.push_back(std::move(rules));
+  }
+  if (!data->words->Compile()) {
+    return Status::RuleError("the rules' words exceed RE2's memory budget for the prefilter");
+  }
+  return Status::OK();
+}
+
 }  // namespace
 
 RuleSet::RuleSet(std::unique_ptr<Data> data) : data_(std::move(data)) {}
@@ -282,44 +314,11 @@ Status RuleSet::Load(const std::string& rules_dir, std::unique_ptr<RuleSet>* out
   }
   if (!ok) return Status::RuleError("rules have errors", {rules_dir});
 
-  RE2::Options options(RE2::Quiet);
-  options.set_max_mem(32 << 20);
-  // Atoms shorter than three letters ("to", "in") would let most sentences
-  // through; a rule made only of such words is simply never filtered out.
-  data->filter = std::make_unique<re2::FilteredRE2>(3);
-  for (const auto& rule : data->rules) {
-    int id = -1;
-    if (data->filter->Add(rule->pattern.regex, options, &id) != RE2::NoError ||
-        id != rule->order) {
-      sink->Report({Diagnostic::kError, rule->where,
-                    "rule '" + rule->id + "' cannot join the prefilter", {}});
-      return Status::RuleError("rules have errors", {rules_dir});
-    }
+  Status prefilter = BuildPrefilter(data.get());
+  if (!prefilter.ok()) {
+    sink->Report({Diagnostic::kError, prefilter.location(), prefilter.message(), {}});
+    return prefilter;
   }
-  std::vector<std::string> atoms;
-  data->filter->Compile(&atoms);
-  if (!atoms.empty()) {
-    RE2::Options atom_options(RE2::Quiet);
-    atom_options.set_case_sensitive(false);
-    atom_options.set_max_mem(256 << 20);
-    data->atoms = std::make_unique<RE2::Set>(atom_options, RE2::UNANCHORED);
-    for (const std::string& atom : atoms) {
-      std::string error;
-      if (data->atoms->Add(RE2::QuoteMeta(atom), &error) < 0) {
-        Diagnostic d;
-        d.location.path = rules_dir + "/stance";
-        d.message = "prefilter: " + error;
-        sink->Report(d);
-        return Status::RuleError("rules have errors", {rules_dir});
-      }
-    }
-    if (!data->atoms->Compile()) {
-      sink->Report({Diagnostic::kError, {rules_dir + "/stance"},
-                    "the rules together exceed RE2's memory budget for the prefilter", {}});
-      return Status::RuleError("rules have errors", {rules_dir});
-    }
-  }
-  data->filter->AllPotentials({}, &data->unfiltered);
   data->negator = CueWindowRegex(*data->lexicon, "negator", 2);
   data->hedge = CueWindowRegex(*data->lexicon, "hedge", 2);
   data->passive = CueWindowRegex(*data->lexicon, "passive_aux", 1);

@@ -5,7 +5,6 @@
 #define STANCE_PIPELINE_STANCE_RULES_H_
 
 #include <re2/re2.h>
-#include <re2/filtered_re2.h>
 #include <re2/set.h>
 
 #include <map>
@@ -65,13 +64,15 @@ struct RuleSet::Data {
   std::unique_ptr<StancePatternContext> context;
   std::unique_ptr<TargetTable> targets;
   std::vector<std::unique_ptr<StanceRule>> rules;
-  // The prefilter: `filter` knows, for every rule, the words (atoms) one of
-  // which must be in a sentence for the rule to match; `atoms` is one
-  // RE2::Set over all those words. A sentence runs the Set once, and only
-  // the rules whose atoms it contains run their own RE2.
-  std::unique_ptr<re2::FilteredRE2> filter;
-  std::unique_ptr<re2::RE2::Set> atoms;  // null when no rule has atoms
-  std::vector<int> unfiltered;           // rules that pass with no atom
+  // The prefilter. Every rule's pattern names words one of which a sentence
+  // must contain for it to match (CompiledPattern::required); `words` is one
+  // RE2::Set over all those words, and `rules_of_word[w]` the rules that
+  // word lets through. A sentence runs the Set once; only the rules it lets
+  // through, and `unfiltered` (rules that need no particular word), run
+  // their own RE2.
+  std::unique_ptr<re2::RE2::Set> words;  // null when no rule needs a word
+  std::vector<std::vector<int>> rules_of_word;
+  std::vector<int> unfiltered;
   std::unique_ptr<re2::RE2> negator;  // from lexicon entry 'negator'
   std::unique_ptr<re2::RE2> hedge;    // from lexicon entry 'hedge'
   std::unique_ptr<re2::RE2> passive;  // from lexicon entry 'passive_aux'
