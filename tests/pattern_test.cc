@@ -615,3 +615,43 @@ TEST_CASE("pattern golden files") {
 
 }  // namespace
 }  // namespace stance
+
+namespace stance {
+namespace {
+
+// The words a match must contain, for the rule engine's prefilter.
+TEST_CASE("pattern compiler: required words") {
+  struct {
+    const char* pattern;
+    const char* required;  // space-separated, sorted; "" = no guarantee
+  } cases[] = {
+      // A literal word is required; punctuation is not.
+      {"{h:ACTOR} rejected {t:PHRASE}", "rejected"},
+      {"{h:ACTOR} , {t:PHRASE}", ""},
+      // A lexicon: the longest word of each phrase.
+      {"{h:ACTOR} @oppose.ing {t:PHRASE}", "opposing standing"},
+      // In a sequence the most selective item wins: uncommon words first,
+      // then the longest shortest word, then the smaller set.
+      {"{h:ACTOR} and @support.s", "backs supports"},
+      {"firmly @support.s", "firmly"},
+      // Alternatives need one of their branches: the union, unless a branch
+      // promises nothing.
+      {"(@support.s | rejected) {t:PHRASE}", "backs rejected supports"},
+      {"(@support.s | {h:ACTOR}) {t:PHRASE}", ""},
+      // Optional groups, gaps, slots and raw regexes promise nothing.
+      {"(firmly)? {h:ACTOR}", ""},
+      {"{h:ACTOR} ...3 /x+/ {t:PHRASE}", ""},
+  };
+  for (const auto& c : cases) {
+    CompiledPattern compiled = Compile(c.pattern);
+    std::vector<std::string> words = compiled.required;
+    std::sort(words.begin(), words.end());
+    std::string got;
+    for (const std::string& w : words) got += (got.empty() ? "" : " ") + w;
+    INFO(c.pattern);
+    CHECK(got == c.required);
+  }
+}
+
+}  // namespace
+}  // namespace stance
