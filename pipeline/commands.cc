@@ -1,5 +1,7 @@
 #include "pipeline/commands.h"
 
+#include <cstdio>
+
 #include <exception>
 #include <memory>
 
@@ -121,6 +123,19 @@ int Batch::Run() {
     if (!output_status_.ok()) break;
   }
   FinishOutputs();
+  if (options_.stage_times) {
+    std::array<double, 5> seconds = pipeline_->stage_seconds();
+    double total = 0;
+    for (double t : seconds) total += t;
+    std::string line = "stage times:";
+    for (size_t i = 0; i < seconds.size(); ++i) {
+      char piece[96];
+      std::snprintf(piece, sizeof(piece), " %s %.3f s (%.0f%%)", Pipeline::kStageNames[i],
+                    seconds[i], total > 0 ? 100 * seconds[i] / total : 0.0);
+      line += piece;
+    }
+    Say(line);
+  }
   if (options_.verbose || console_.err_is_terminal) {
     size_t failed = static_cast<size_t>(log_.count());
     Say(Plural(written_ + failed, "document") + ": " +
@@ -205,6 +220,7 @@ bool Batch::LoadPipeline() {
   options.rules_dir = options_.rules;
   options.last_stage = command_.last_stage;
   options.max_document_bytes = options_.max_document_bytes;
+  options.time_stages = options_.stage_times;
   CollectingSink sink;
   Status s = Pipeline::Create(options, &pipeline_, &sink);
   for (const Diagnostic& d : sink.diagnostics())

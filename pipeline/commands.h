@@ -72,6 +72,10 @@ struct BatchOptions {
   // Default: false.
   bool verbose = false;
 
+  // Print the seconds spent in each stage, and their shares, to console.err
+  // at the end. Default: false.
+  bool stage_times = false;
+
   // Larger documents fail (PipelineOptions::max_document_bytes).
   // Default: 64 MiB.
   size_t max_document_bytes = size_t{64} << 20;

@@ -1,5 +1,6 @@
 #include "pipeline/pipeline.h"
 
+#include <chrono>
 #include <cstdlib>
 
 #include "pipeline/actors.h"
@@ -80,12 +81,34 @@ Status Pipeline::Process(std::string_view id, std::string text, Document* doc,
   NullSink null_sink;
   if (sink == nullptr) sink = &null_sink;
   doc->original = std::move(text);
+  using Clock = std::chrono::steady_clock;
+  const bool timed = options_.time_stages;
+  Clock::time_point last = timed ? Clock::now() : Clock::time_point();
+  auto lap = [&](int stage) {
+    if (!timed) return;
+    Clock::time_point now = Clock::now();
+    stage_ns_[stage].fetch_add(
+        std::chrono::duration_cast<std::chrono::nanoseconds>(now - last).count(),
+        std::memory_order_relaxed);
+    last = now;
+  };
   Normalize(doc, sink);
+  lap(0);
   splitter_->Annotate(doc);
+  lap(1);
   if (actors_) actors_->Annotate(doc);
+  lap(2);
   if (quotes_) quotes_->Annotate(doc, sink);
+  lap(3);
   if (rules_) rules_->Annotate(doc, sink);
+  lap(4);
   return Status::OK();
+}
+
+std::array<double, 5> Pipeline::stage_seconds() const {
+  std::array<double, 5> out{};
+  for (size_t i = 0; i < out.size(); ++i) out[i] = stage_ns_[i].load() / 1e9;
+  return out;
 }
 
 }  // namespace stance

@@ -50,7 +50,10 @@ void AddBatchFlags(CLI::App* command, const std::vector<std::string>& formats,
       ->type_name("N");
   command->add_flag(
       "-v,--verbose", options->verbose,
-      "Print a summary to stderr (always when stderr is a terminal)");
+      "Print a summary and the stages' notes to stderr (the summary always when stderr "
+      "is a terminal)");
+  command->add_flag("--stage-times", options->stage_times,
+                    "Print the time spent in each stage to stderr at the end");
   command
       ->add_option("inputs", options->inputs,
                    "Files, folders (every *.txt below, sorted) or - for stdin")
