@@ -20,6 +20,7 @@ struct Candidate {
   const StanceRule* rule;
   size_t length;
   Span cue_norm;
+  Span target_norm;
 };
 
 bool IsPronoun(std::string_view s, bool first_person) {
@@ -144,9 +145,9 @@ void MatchRule(const RuleSet::Data& data, const Document& cdoc, int si, const Ma
     }
     std::string target_text =
         data.targets->Canonical(std::string_view(target.data(), target.size()));
-    if (target_text.empty()) {
-      target_text = CleanTarget(doc->Text(data.targets->Trim(*doc, target_norm)));
-    }
+    // The kept part of the phrase: what the claim is about, for overlaps.
+    const Span kept = data.targets->Trim(*doc, target_norm);
+    if (target_text.empty()) target_text = CleanTarget(doc->Text(kept));
     if (target_text.empty() || data.targets->IsVacuous(target_text)) continue;
 
     // Holders: actor placeholders in the holder slots, pronouns resolved.
@@ -231,6 +232,7 @@ void MatchRule(const RuleSet::Data& data, const Document& cdoc, int si, const Ma
       c.rule = &rule;
       c.length = m_end - m_begin;
       c.cue_norm = cue.data() ? cue_norm : Span{};
+      c.target_norm = kept.empty() ? target_norm : kept;
       Claim& claim = c.claim;
       claim.holder = h.name;
       claim.holder_type = h.type;
@@ -283,8 +285,8 @@ void RuleSet::Annotate(Document* doc, DiagnosticSink*) const {
     std::sort(hits.begin(), hits.end());
     candidates.clear();
     for (int r : hits) MatchRule(*data_, *doc, si, mt, *data_->rules[r], &candidates);
-    // Overlaps: for one holder, matches that overlap and agree in polarity are
-    // one claim; the winner has the higher priority, then the longer match,
+    // Overlaps: for one holder, claims whose targets overlap and agree in
+    // polarity are one claim; the winner has the higher priority, then the longer match,
     // then the earlier rule.
     auto better = [](const Candidate& a, const Candidate& b) {
       if (a.rule->priority != b.rule->priority) return a.rule->priority > b.rule->priority;
@@ -304,7 +306,7 @@ void RuleSet::Annotate(Document* doc, DiagnosticSink*) const {
         }
         if (k->claim.holder != c.claim.holder) continue;
         bool same_polarity = data_->labels.at(k->claim.stance).polarity == polarity;
-        if ((same_polarity && k->claim.norm.Overlaps(c.claim.norm)) ||
+        if ((same_polarity && k->target_norm.Overlaps(c.target_norm)) ||
             (k->claim.stance == c.claim.stance && k->claim.target == c.claim.target)) {
           beaten = true;
           break;
