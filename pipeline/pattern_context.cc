@@ -30,6 +30,8 @@ bool StancePatternContext::ClassRegex(std::string_view cls, std::string* regex) 
     *regex = R"(\x01[og]\d+\x02)";
   } else if (cls == "PHRASE") {
     *regex = R"([^;\s][^;]*)";
+  } else if (cls == "CLAUSE") {
+    *regex = R"([^;,\s][^;,]*)";
   } else if (cls == "QUOTE") {
     *regex = R"("[^"]+")";
   } else {
@@ -39,7 +41,7 @@ bool StancePatternContext::ClassRegex(std::string_view cls, std::string* regex) 
 }
 
 std::vector<std::string> StancePatternContext::ClassNames() const {
-  return {"ACTOR", "ACTORS", "PERSON", "POSSESSOR", "COUNTRY", "ORG", "PHRASE", "QUOTE"};
+  return {"ACTOR", "ACTORS", "PERSON", "POSSESSOR", "COUNTRY", "ORG", "PHRASE", "CLAUSE", "QUOTE"};
 }
 
 bool StancePatternContext::IsHolderClass(std::string_view cls) {

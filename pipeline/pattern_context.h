@@ -9,6 +9,7 @@
 //            holder classes never match a possessor
 //   COUNTRY  one country;  ORG  one organisation or group
 //   PHRASE   any text up to a semicolon (cut to a target later: targets.h)
+//   CLAUSE   the same without commas: a subject before its verb
 //   QUOTE    a quotation with its marks
 // Thread-safe after construction.
 #ifndef STANCE_PIPELINE_PATTERN_CONTEXT_H_

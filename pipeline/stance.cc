@@ -190,6 +190,11 @@ void MatchRule(const RuleSet::Data& data, const Document& cdoc, int si, const Ma
     if (cue_entry != nullptr &&
         IsParticiple(*cue_entry, std::string_view(cue.data(), cue.size()))) {
       if (cue_begin > 0 && text[cue_begin - 1] == '-') continue;
+      size_t before = text.find_last_not_of(' ', cue_begin > 0 ? cue_begin - 1 : 0);
+      if (before != std::string::npos && before < cue_begin &&
+          std::isdigit(static_cast<unsigned char>(text[before]))) {
+        continue;  // "1,217 pledged delegates"
+      }
       if (data.determiner &&
           RE2::PartialMatch(CueWindow(text, cue_begin, holder_end), *data.determiner)) {
         continue;

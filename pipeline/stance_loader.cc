@@ -188,7 +188,7 @@ bool LoadRuleFile(const std::string& path, RuleSet::Data* data, std::map<std::st
       }
       if (!node["target"]) {
         for (const PatternSlot& slot : rule->pattern.slots) {
-          if (slot.cls == "PHRASE" || slot.cls == "QUOTE") {
+          if (slot.cls == "PHRASE" || slot.cls == "CLAUSE" || slot.cls == "QUOTE") {
             rule->target_slot = slot.name;
             break;
           }
@@ -201,7 +201,7 @@ bool LoadRuleFile(const std::string& path, RuleSet::Data* data, std::map<std::st
         }
       }
       if (rule->target_slot.empty()) {
-        sink->Report(file->ErrorAt(node["pattern"], "the pattern has no target slot (a PHRASE or QUOTE "
+        sink->Report(file->ErrorAt(node["pattern"], "the pattern has no target slot (a PHRASE, CLAUSE or QUOTE "
                                                     "slot, or name one with 'target:')"));
         rule_ok = false;
       } else if (!slot_names.count(rule->target_slot)) {
