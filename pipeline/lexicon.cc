@@ -66,27 +66,14 @@ VerbForms InflectVerb(std::string_view lemma) {
 
 Status Lexicon::Load(const std::string& dir, std::unique_ptr<Lexicon>* out, DiagnosticSink* sink) {
   out->reset();
-  std::vector<std::string> paths;
-  Status listed = ListYamlFiles(dir, &paths);
-  if (!listed.ok()) {
-    sink->Report({Diagnostic::kError, listed.location(), listed.message(), {}});
-    return listed;
-  }
   std::unique_ptr<Lexicon> lex(new Lexicon);
-  bool ok = true;
-  for (const std::string& path : paths) {
-    std::unique_ptr<YamlFile> file;
-    Status s = YamlFile::Load(path, &file);
-    if (!s.ok()) {
-      sink->Report({Diagnostic::kError, s.location(), s.message(), {}});
-      ok = false;
-      continue;
-    }
+  std::vector<RuleFile> files;
+  bool ok = LoadRuleFiles(dir, &files, sink);
+  if (files.empty() && !ok) return Status::RuleError("lexicon has errors", {dir});
+  for (const RuleFile& rule_file : files) {
+    const YamlFile* file = rule_file.file.get();
     const YAML::Node& root = file->root();
-    std::string name, version;
-    ok &= file->RequireString(root, "name", &name, sink);
-    ok &= file->RequireString(root, "version", &version, sink);
-    lex->sources_.push_back(name + ":" + version);
+    lex->sources_.push_back(rule_file.source);
     YAML::Node entries = root.IsMap() ? root["lexicons"] : YAML::Node();
     if (!entries || !entries.IsMap()) {
       sink->Report(file->ErrorAt(root, "missing key 'lexicons' (a map of entry name to cues)"));

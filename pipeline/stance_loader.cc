@@ -81,15 +81,14 @@ bool LoadExamples(const YamlFile& file, const YAML::Node& rule, const char* key,
   return ok;
 }
 
-bool LoadRuleFile(const std::string& path, RuleSet::Data* data, std::map<std::string, SourceLocation>* ids,
-                  DiagnosticSink* sink) {
-  std::unique_ptr<YamlFile> file;
-  if (!ReportStatus(YamlFile::Load(path, &file), sink).ok()) return false;
+bool LoadRuleFile(const RuleFile& rule_file, RuleSet::Data* data,
+                  std::map<std::string, SourceLocation>* ids, DiagnosticSink* sink) {
+  const YamlFile* file = rule_file.file.get();
   const YAML::Node& root = file->root();
-  std::string name, version;
-  bool ok = file->RequireString(root, "name", &name, sink);
-  ok &= file->RequireString(root, "version", &version, sink);
-  data->sources.push_back(name + ":" + version);
+  const std::string& name = rule_file.name;
+  const std::string& version = rule_file.version;
+  bool ok = true;
+  data->sources.push_back(rule_file.source);
   YAML::Node rules = root.IsMap() ? root["rules"] : YAML::Node();
   if (!rules || !rules.IsSequence()) {
     sink->Report(file->ErrorAt(root, "missing key 'rules' (a list of rules)"));
@@ -304,10 +303,10 @@ Status RuleSet::Load(const std::string& rules_dir, std::unique_ptr<RuleSet>* out
   if (!lex.ok()) return Status::RuleError("rules have errors", {rules_dir});
   data->context = std::make_unique<StancePatternContext>(data->lexicon.get());
   ok &= TargetTable::Load(rules_dir + "/targets", *data->context, &data->targets, sink).ok();
-  std::vector<std::string> paths;
-  if (!ReportStatus(ListYamlFiles(rules_dir + "/stance", &paths), sink).ok()) ok = false;
+  std::vector<RuleFile> files;
+  ok &= LoadRuleFiles(rules_dir + "/stance", &files, sink);
   std::map<std::string, SourceLocation> ids;
-  for (const std::string& path : paths) ok &= LoadRuleFile(path, data.get(), &ids, sink);
+  for (const RuleFile& file : files) ok &= LoadRuleFile(file, data.get(), &ids, sink);
   if (ok && data->rules.empty()) {
     sink->Report({Diagnostic::kError, {rules_dir + "/stance"}, "no rules found", {}});
     ok = false;

@@ -26,29 +26,15 @@ TargetTable::~TargetTable() = default;
 Status TargetTable::Load(const std::string& dir, const PatternContext& context,
                          std::unique_ptr<TargetTable>* out, DiagnosticSink* sink) {
   out->reset();
-  std::vector<std::string> paths;
-  Status listed = ListYamlFiles(dir, &paths);
-  if (!listed.ok()) {
-    sink->Report({Diagnostic::kError, listed.location(), listed.message(), {}});
-    return listed;
-  }
   std::unique_ptr<TargetTable> table(new TargetTable);
   std::string boundaries;
   std::string leading;
-  bool ok = true;
-  for (const std::string& path : paths) {
-    std::unique_ptr<YamlFile> file;
-    Status s = YamlFile::Load(path, &file);
-    if (!s.ok()) {
-      sink->Report({Diagnostic::kError, s.location(), s.message(), {}});
-      ok = false;
-      continue;
-    }
+  std::vector<RuleFile> files;
+  bool ok = LoadRuleFiles(dir, &files, sink);
+  for (const RuleFile& rule_file : files) {
+    const YamlFile* file = rule_file.file.get();
     const YAML::Node& root = file->root();
-    std::string name, version;
-    ok &= file->RequireString(root, "name", &name, sink);
-    ok &= file->RequireString(root, "version", &version, sink);
-    table->sources_.push_back(name + ":" + version);
+    table->sources_.push_back(rule_file.source);
     if (YAML::Node trimming = root["trimming"]; trimming) {
       std::vector<std::string> cut;
       ok &= file->OptionalStrings(trimming, "boundaries", &cut, sink);

@@ -135,4 +135,29 @@ Status ListYamlFiles(const std::string& dir, std::vector<std::string>* paths) {
   return Status::OK();
 }
 
+bool LoadRuleFiles(const std::string& dir, std::vector<RuleFile>* files, DiagnosticSink* sink) {
+  std::vector<std::string> paths;
+  Status listed = ListYamlFiles(dir, &paths);
+  if (!listed.ok()) {
+    sink->Report({Diagnostic::kError, listed.location(), listed.message(), {}});
+    return false;
+  }
+  bool ok = true;
+  for (const std::string& path : paths) {
+    RuleFile rule_file;
+    Status s = YamlFile::Load(path, &rule_file.file);
+    if (!s.ok()) {
+      sink->Report({Diagnostic::kError, s.location(), s.message(), {}});
+      ok = false;
+      continue;
+    }
+    const YAML::Node& root = rule_file.file->root();
+    ok &= rule_file.file->RequireString(root, "name", &rule_file.name, sink);
+    ok &= rule_file.file->RequireString(root, "version", &rule_file.version, sink);
+    rule_file.source = rule_file.name + ":" + rule_file.version;
+    files->push_back(std::move(rule_file));
+  }
+  return ok;
+}
+
 }  // namespace stance

@@ -64,6 +64,20 @@ class YamlFile {
 // Lists the *.yaml and *.yml files of `dir`, sorted by name. Missing dir: NotFound.
 Status ListYamlFiles(const std::string& dir, std::vector<std::string>* paths);
 
+// A rule file whose required `name:` and `version:` have been read.
+struct RuleFile {
+  std::unique_ptr<YamlFile> file;
+  std::string name;
+  std::string version;
+  std::string source;  // "name:version", for the output
+};
+
+// Loads every *.yaml of `dir`, in name order. Reports every problem (a
+// missing folder, a file that does not parse, a missing name or version) to
+// `sink` and returns false if there was any; the files that parsed are in
+// *files either way.
+bool LoadRuleFiles(const std::string& dir, std::vector<RuleFile>* files, DiagnosticSink* sink);
+
 }  // namespace stance
 
 #endif  // STANCE_PIPELINE_YAML_FILE_H_
