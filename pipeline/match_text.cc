@@ -1,6 +1,7 @@
 #include "pipeline/match_text.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace stance {
 namespace {
@@ -20,6 +21,7 @@ char TypeChar(const ActorMention& m) {
 
 void MatchText::Build(const Document& doc, int index) {
   text_.clear();
+  holder_starts_.clear();
   pieces_.clear();
   const Span sentence = doc.sentences[index].norm;
   auto first = std::lower_bound(
@@ -55,6 +57,17 @@ void MatchText::Build(const Document& doc, int index) {
     pos = it->norm.end;
   }
   add_text(sentence.end);
+  // Pronoun holders (pattern_context.cc) start with one of these letters.
+  holder_starts_.clear();
+  for (uint32_t i = 0; i < text_.size(); ++i) {
+    char c = text_[i];
+    if (c == kPlaceholderOpen) {
+      holder_starts_.push_back(i);
+    } else if ((c == 'H' || c == 'h' || c == 'S' || c == 's' || c == 'W' || c == 'w' || c == 'I') &&
+               (i == 0 || !std::isalnum(static_cast<unsigned char>(text_[i - 1])))) {
+      holder_starts_.push_back(i);
+    }
+  }
 }
 
 size_t MatchText::PieceAt(size_t pos) const {

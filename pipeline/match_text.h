@@ -39,6 +39,9 @@ class MatchText {
   std::vector<int> MentionsIn(size_t begin, size_t end) const;
   // The first mention index at or after `begin`, or -1.
   int MentionAt(size_t begin) const;
+  // Where in text() a holder slot can start: every placeholder, and every
+  // word that could be a pronoun holder (he, she, we, I). Increasing.
+  const std::vector<uint32_t>& holder_starts() const { return holder_starts_; }
 
  private:
   struct Piece {
@@ -52,6 +55,7 @@ class MatchText {
 
   std::string text_;
   std::vector<Piece> pieces_;
+  std::vector<uint32_t> holder_starts_;
 };
 
 }  // namespace stance

@@ -147,7 +147,9 @@ class Compiler {
       return false;
     }
     result_.regex = std::move(piece.regex);
-    if (auto words = Required(pattern.body)) result_.required.assign(words->begin(), words->end());
+    for (const std::set<std::string>& clause : Required(pattern.body)) {
+      result_.required.emplace_back(clause.begin(), clause.end());
+    }
     *out = std::move(result_);
     return true;
   }
@@ -345,9 +347,10 @@ class Compiler {
     return true;
   }
 
-  // The words one of which any match must contain (see
-  // CompiledPattern::required); nullopt when there is no such set.
-  using WordSet = std::optional<std::set<std::string>>;
+  // What any match must contain (see CompiledPattern::required): clauses of
+  // words, all of which must be met, each by one of its words. Empty: no
+  // guarantee.
+  using Clauses = std::vector<std::set<std::string>>;
 
   static std::string Lower(std::string_view w) {
     std::string out(w);
@@ -355,22 +358,22 @@ class Compiler {
     return out;
   }
 
-  // A sequence needs what any one of its items needs: the most selective is
-  // kept, i.e. the set whose shortest word is longest, then the smaller set.
-  static bool MoreSelective(const std::set<std::string>& a, const std::set<std::string>& b) {
-    // Words in nearly every sentence let nearly every sentence through.
+  // Words in nearly every sentence: a clause with one of them filters nothing.
+  static bool Common(const std::set<std::string>& clause) {
     static const std::set<std::string, std::less<>> kCommon = {
         "a",   "an",  "and",  "are", "as",   "at",    "be",   "but", "by",   "for",
         "from", "has", "have", "he",  "in",   "is",    "it",   "its", "of",   "on",
         "or",  "said", "that", "the", "their", "they", "this", "to",  "was",  "were",
         "while", "will", "with", "would"};
-    auto common = [](const std::set<std::string>& s) {
-      for (const std::string& w : s) {
-        if (kCommon.count(w)) return true;
-      }
-      return false;
-    };
-    if (common(a) != common(b)) return !common(a);
+    for (const std::string& w : clause) {
+      if (kCommon.count(w)) return true;
+    }
+    return false;
+  }
+
+  // The clause more likely to filter: whose shortest word is longest, then
+  // the smaller one.
+  static bool MoreSelective(const std::set<std::string>& a, const std::set<std::string>& b) {
     auto shortest = [](const std::set<std::string>& s) {
       size_t n = SIZE_MAX;
       for (const std::string& w : s) n = std::min(n, w.size());
@@ -380,26 +383,33 @@ class Compiler {
     return sa != sb ? sa > sb : a.size() < b.size();
   }
 
-  WordSet Required(const ast::Alternation& alt) const {
-    std::set<std::string> all;
+  // Alternatives: each branch must give a clause; the best of each, joined,
+  // is one clause (one of its words is in any match).
+  Clauses Required(const ast::Alternation& alt) const {
+    if (alt.size() == 1) return Required(alt.front());
+    std::set<std::string> any;
     for (const ast::Sequence& seq : alt) {
-      WordSet words = Required(seq);
-      if (!words) return std::nullopt;
-      all.insert(words->begin(), words->end());
+      Clauses branch = Required(seq);
+      if (branch.empty()) return {};
+      any.insert(branch.front().begin(), branch.front().end());
     }
+    return {any};
+  }
+
+  // A sequence needs everything its items need; the clauses come out most
+  // selective first, and clauses of common words are left out.
+  Clauses Required(const ast::Sequence& seq) const {
+    Clauses all;
+    for (const ast::Item& item : seq) {
+      for (std::set<std::string>& clause : Required(item)) {
+        if (!clause.empty() && !Common(clause)) all.push_back(std::move(clause));
+      }
+    }
+    std::stable_sort(all.begin(), all.end(), MoreSelective);
     return all;
   }
 
-  WordSet Required(const ast::Sequence& seq) const {
-    WordSet best;
-    for (const ast::Item& item : seq) {
-      WordSet words = Required(item);
-      if (words && !words->empty() && (!best || MoreSelective(*words, *best))) best = words;
-    }
-    return best;
-  }
-
-  WordSet Required(const ast::Item& item) const {
+  Clauses Required(const ast::Item& item) const {
     const auto& v = item.get();
     if (const auto* lit = boost::get<ast::Literal>(&v)) {
       // The longest word of a literal; punctuation gives no guarantee worth having.
@@ -407,15 +417,15 @@ class Compiler {
       for (std::string_view w : Words(lit->text)) {
         if (w.size() > best.size()) best = std::string(w);
       }
-      if (best.size() < 2 || !std::isalnum(static_cast<unsigned char>(best[0]))) return std::nullopt;
-      return std::set<std::string>{Lower(best)};
+      if (best.size() < 2 || !std::isalnum(static_cast<unsigned char>(best[0]))) return {};
+      return {{Lower(best)}};
     }
     if (const auto* ref = boost::get<ast::LexiconRef>(&v)) {
       std::vector<std::string> phrases;
       std::string message;
       if (!context_.LexiconPhrases(ref->name.text, ref->form ? ref->form->text : "", &phrases,
                                    &message)) {
-        return std::nullopt;
+        return {};
       }
       std::set<std::string> words;
       for (const std::string& phrase : phrases) {
@@ -424,16 +434,16 @@ class Compiler {
         for (std::string_view w : Words(phrase)) {
           if (w.size() > best.size()) best = w;
         }
-        if (best.empty()) return std::nullopt;
+        if (best.empty()) return {};
         words.insert(Lower(best));
       }
-      return words;
+      return {words};
     }
     if (const auto* group = boost::get<boost::spirit::x3::forward_ast<ast::Group>>(&v)) {
-      if (group->get().optional) return std::nullopt;
+      if (group->get().optional) return {};
       return Required(group->get().body);
     }
-    return std::nullopt;  // slots, gaps and raw regexes promise no word
+    return {};  // slots, gaps and raw regexes promise no word
   }
 
   std::string_view text_;

@@ -49,10 +49,11 @@ struct CompiledPattern {
   // knows where the cue of a match stands (negation and hedging look just
   // before it). Slot groups always contain "__", so the names never clash.
   std::vector<PatternSlot> cues;
-  // Words (lower case) one of which a sentence must contain, as a whole
-  // word, for the pattern to match it; empty when the pattern guarantees
-  // none. The rule engine's prefilter is built from these.
-  std::vector<std::string> required;
+  // What a sentence must contain for the pattern to match it: every clause,
+  // each by one of its words (lower case, matched as whole words). Most
+  // selective clause first; empty when the pattern guarantees nothing. The
+  // rule engine's prefilter is built from these.
+  std::vector<std::vector<std::string>> required;
 };
 
 // What a rule set provides to the compiler: the slot classes, the lexicons

@@ -97,9 +97,27 @@ void MatchRule(const RuleSet::Data& data, const Document& cdoc, int si, const Ma
   const std::string& text = mt.text();
   std::vector<re2::StringPiece> groups;
   groups.assign(1 + rule.re->NumberOfCapturingGroups(), re2::StringPiece());
+  // The next match at or after `from`, leftmost first. A rule that opens
+  // with a holder can only start where a holder can, so it is tried
+  // anchored at those places: much cheaper than an unanchored search.
+  size_t next_start = 0;
+  auto next_match = [&](size_t from) {
+    if (!rule.opens_with_holder) {
+      return rule.re->Match(text, from, text.size(), RE2::UNANCHORED, groups.data(),
+                            static_cast<int>(groups.size()));
+    }
+    const std::vector<uint32_t>& starts = mt.holder_starts();
+    while (next_start < starts.size() && starts[next_start] < from) ++next_start;
+    for (; next_start < starts.size(); ++next_start) {
+      if (rule.re->Match(text, starts[next_start], text.size(), RE2::ANCHOR_START, groups.data(),
+                         static_cast<int>(groups.size()))) {
+        return true;
+      }
+    }
+    return false;
+  };
   size_t pos = 0;
-  while (pos <= text.size() && rule.re->Match(text, pos, text.size(), RE2::UNANCHORED,
-                                              groups.data(), static_cast<int>(groups.size()))) {
+  while (pos <= text.size() && next_match(pos)) {
     size_t m_begin = groups[0].data() - text.data();
     size_t m_end = m_begin + groups[0].size();
     pos = m_end > m_begin ? m_end : m_end + 1;
@@ -268,7 +286,8 @@ void RuleSet::Annotate(Document* doc, DiagnosticSink*) const {
   MatchText mt;
   std::vector<int> hits;
   std::vector<int> word_ids;
-  std::vector<bool> seen(data_->rules.size(), false);
+  std::vector<uint64_t> met(data_->rules.size(), 0);  // clauses met, per rule
+  std::vector<int> touched;
   std::vector<Candidate> candidates;
   for (int si = 0; si < static_cast<int>(doc->sentences.size()); ++si) {
     mt.Build(*doc, si);
@@ -276,14 +295,16 @@ void RuleSet::Annotate(Document* doc, DiagnosticSink*) const {
     hits = data_->unfiltered;
     if (data_->words && data_->words->Match(mt.text(), &word_ids)) {
       for (int w : word_ids) {
-        for (int r : data_->rules_of_word[w]) {
-          if (!seen[r]) {
-            seen[r] = true;
-            hits.push_back(r);
-          }
+        for (const Data::ClauseRef& ref : data_->clauses_of_word[w]) {
+          if (met[ref.rule] == 0) touched.push_back(ref.rule);
+          met[ref.rule] |= uint64_t{1} << ref.clause;
         }
       }
-      for (int r : hits) seen[r] = false;
+      for (int r : touched) {
+        if (met[r] == data_->all_clauses[r]) hits.push_back(r);
+        met[r] = 0;
+      }
+      touched.clear();
       std::sort(hits.begin(), hits.end());
     }
     if (hits.empty()) continue;

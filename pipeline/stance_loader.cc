@@ -222,6 +222,10 @@ bool LoadRuleFile(const RuleFile& rule_file, RuleSet::Data* data,
         auto it = groups.find(slot.group);
         rule->slot_groups.push_back(it == groups.end() ? -1 : it->second);
       }
+      const auto& slots = rule->pattern.slots;
+      rule->opens_with_holder =
+          !slots.empty() && StancePatternContext::IsHolderClass(slots[0].cls) &&
+          rule->pattern.regex.rfind("(?P<" + slots[0].group + ">", 0) == 0;
       for (const PatternSlot& cue : rule->pattern.cues) {
         auto it = groups.find(cue.group);
         rule->cue_groups.push_back(it == groups.end() ? -1 : it->second);
@@ -258,20 +262,26 @@ std::unique_ptr<RE2> CueWindowRegex(const Lexicon& lexicon, const char* name, in
 
 // Builds the word prefilter of `data` (see RuleSet::Data::words).
 Status BuildPrefilter(RuleSet::Data* data) {
-  std::map<std::string, std::vector<int>> rules_of_word;
+  std::map<std::string, std::vector<RuleSet::Data::ClauseRef>> clauses_of_word;
+  data->all_clauses.assign(data->rules.size(), 0);
   for (const auto& rule : data->rules) {
-    if (rule->pattern.required.empty()) {
+    const auto& required = rule->pattern.required;
+    if (required.empty()) {
       data->unfiltered.push_back(rule->order);
       continue;
     }
-    for (const std::string& word : rule->pattern.required) rules_of_word[word].push_back(rule->order);
+    int clauses = static_cast<int>(std::min<size_t>(required.size(), 64));
+    for (int c = 0; c < clauses; ++c) {
+      for (const std::string& word : required[c]) clauses_of_word[word].push_back({rule->order, c});
+    }
+    data->all_clauses[rule->order] = clauses == 64 ? ~uint64_t{0} : (uint64_t{1} << clauses) - 1;
   }
-  if (rules_of_word.empty()) return Status::OK();
+  if (clauses_of_word.empty()) return Status::OK();
   RE2::Options options(RE2::Quiet);
   options.set_case_sensitive(false);
   options.set_max_mem(256 << 20);
   data->words = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-  for (auto& [word, rules] : rules_of_word) {
+  for (auto& [word, refs] : clauses_of_word) {
     auto is_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
     std::string regex = (is_word(word.front()) ? "\\b" : "") + RE2::QuoteMeta(word) +
                         (is_word(word.back()) ? "\\b" : "");
@@ -279,7 +289,7 @@ Status BuildPrefilter(RuleSet::Data* data) {
     if (data->words->Add(regex, &error) < 0) {
       return Status::RuleError("prefilter word '" + word + "': " + error);
     }
-    data->rules_of_word.push_back(std::move(rules));
+    data->clauses_of_word.push_back(std::move(refs));
   }
   if (!data->words->Compile()) {
     return Status::RuleError("the rules' words exceed RE2's memory budget for the prefilter");

@@ -52,6 +52,9 @@ struct StanceRule {
   CompiledPattern pattern;
   std::vector<int> slot_groups;  // RE2 capture index of each pattern.slots entry
   std::vector<int> cue_groups;   // and of each pattern.cues entry
+  // The pattern opens with a holder slot, so a match starts where
+  // MatchText::holder_starts() says a holder can.
+  bool opens_with_holder = false;
   std::vector<std::string> holder_slots;  // slot names
   std::string target_slot;
   std::vector<RuleExample> examples;
@@ -64,14 +67,20 @@ struct RuleSet::Data {
   std::unique_ptr<StancePatternContext> context;
   std::unique_ptr<TargetTable> targets;
   std::vector<std::unique_ptr<StanceRule>> rules;
-  // The prefilter. Every rule's pattern names words one of which a sentence
-  // must contain for it to match (CompiledPattern::required); `words` is one
-  // RE2::Set over all those words, and `rules_of_word[w]` the rules that
-  // word lets through. A sentence runs the Set once; only the rules it lets
-  // through, and `unfiltered` (rules that need no particular word), run
-  // their own RE2.
+  // The prefilter. Every rule's pattern names clauses of words a sentence
+  // must contain for it to match (CompiledPattern::required): all clauses,
+  // each by one of its words. `words` is one RE2::Set over all those words;
+  // `clauses_of_word[w]` lists the (rule, clause) pairs word w meets. A
+  // sentence runs the Set once; only the rules whose clauses it all meets,
+  // and `unfiltered` (rules that need no particular word), run their own RE2.
+  // At most 64 clauses a rule are kept (the most selective).
+  struct ClauseRef {
+    int rule;
+    int clause;
+  };
   std::unique_ptr<re2::RE2::Set> words;  // null when no rule needs a word
-  std::vector<std::vector<int>> rules_of_word;
+  std::vector<std::vector<ClauseRef>> clauses_of_word;
+  std::vector<uint64_t> all_clauses;  // per rule: the mask of its clauses
   std::vector<int> unfiltered;
   std::unique_ptr<re2::RE2> negator;  // from lexicon entry 'negator'
   std::unique_ptr<re2::RE2> hedge;    // from lexicon entry 'hedge'

@@ -623,19 +623,19 @@ namespace {
 TEST_CASE("pattern compiler: required words") {
   struct {
     const char* pattern;
-    const char* required;  // space-separated, sorted; "" = no guarantee
+    const char* required;  // clauses as "a b | c", words sorted; "" = none
   } cases[] = {
       // A literal word is required; punctuation is not.
       {"{h:ACTOR} rejected {t:PHRASE}", "rejected"},
       {"{h:ACTOR} , {t:PHRASE}", ""},
       // A lexicon: the longest word of each phrase.
       {"{h:ACTOR} @oppose.ing {t:PHRASE}", "opposing standing"},
-      // In a sequence the most selective item wins: uncommon words first,
-      // then the longest shortest word, then the smaller set.
+      // A sequence needs all its items, most selective clause first; common
+      // words filter nothing and are left out.
       {"{h:ACTOR} and @support.s", "backs supports"},
-      {"firmly @support.s", "firmly"},
-      // Alternatives need one of their branches: the union, unless a branch
-      // promises nothing.
+      {"firmly @support.s", "firmly | backs supports"},
+      // Alternatives need one of their branches: the union of their best
+      // clauses, unless a branch promises nothing.
       {"(@support.s | rejected) {t:PHRASE}", "backs rejected supports"},
       {"(@support.s | {h:ACTOR}) {t:PHRASE}", ""},
       // Optional groups, gaps, slots and raw regexes promise nothing.
@@ -644,10 +644,12 @@ TEST_CASE("pattern compiler: required words") {
   };
   for (const auto& c : cases) {
     CompiledPattern compiled = Compile(c.pattern);
-    std::vector<std::string> words = compiled.required;
-    std::sort(words.begin(), words.end());
     std::string got;
-    for (const std::string& w : words) got += (got.empty() ? "" : " ") + w;
+    for (std::vector<std::string> clause : compiled.required) {
+      std::sort(clause.begin(), clause.end());
+      if (!got.empty()) got += " | ";
+      for (size_t i = 0; i < clause.size(); ++i) got += (i ? " " : "") + clause[i];
+    }
     INFO(c.pattern);
     CHECK(got == c.required);
   }

@@ -1,5 +1,5 @@
-// The prefilter may only let too much through, never too little: every rule
-// that matches a sentence must contain one of its required words
+// The prefilter may only let too much through, never too little: a sentence
+// that a rule matches meets every clause of its required words
 // (CompiledPattern::required). Checked for every default rule over every
 // fixture article and every rule example.
 #include <doctest/doctest.h>
@@ -31,7 +31,7 @@ bool HasWholeWord(const std::string& text, const std::string& word) {
   return false;
 }
 
-TEST_CASE("prefilter: a rule that matches always contains one of its required words") {
+TEST_CASE("prefilter: a sentence a rule matches meets all its required clauses") {
   namespace fs = std::filesystem;
   std::unique_ptr<Lexicon> lexicon;
   CollectingSink sink;
@@ -79,10 +79,12 @@ TEST_CASE("prefilter: a rule that matches always contains one of its required wo
         if (!RE2::PartialMatch(mt.text(), *c.re)) continue;
         ++matches;
         if (c.pattern.required.empty()) continue;
-        bool found = std::any_of(c.pattern.required.begin(), c.pattern.required.end(),
+        for (const std::vector<std::string>& clause : c.pattern.required) {
+          bool met = std::any_of(clause.begin(), clause.end(),
                                  [&](const std::string& w) { return HasWholeWord(mt.text(), w); });
-        INFO("rule " << c.id << " on: " << doc.Text(doc.sentences[si].norm));
-        CHECK(found);
+          INFO("rule " << c.id << " on: " << doc.Text(doc.sentences[si].norm));
+          CHECK(met);
+        }
       }
     }
   }
