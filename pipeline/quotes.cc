@@ -138,10 +138,11 @@ class QuotePass {
   }
 
  private:
-  // Where the left window of quotation `k` may start: at most kLeftWindow
-  // before `end`, inside its paragraph, never inside an earlier quotation.
-  uint32_t WindowStart(int k, uint32_t end) const {
-    const Span para = paragraphs_[marks_[k].paragraph];
+  // Where a left window that ends at `end`, before quotation `k`, may
+  // start: at most kLeftWindow before `end`, inside `paragraph`, never inside
+  // an earlier quotation.
+  uint32_t WindowStart(int k, uint32_t end, int paragraph) const {
+    const Span para = paragraphs_[paragraph];
     uint32_t from =
         std::max(para.begin, end > kLeftWindow ? end - kLeftWindow : 0);
     for (int j = k - 1; j >= 0; --j) {
@@ -221,7 +222,7 @@ class QuotePass {
   void BuildContext(int k, QuoteContext* c) const {
     const QuoteMarks& m = marks_[k];
     uint32_t open = m.outer.begin;
-    uint32_t start = SentenceStart(k, open, WindowStart(k, open));
+    uint32_t start = SentenceStart(k, open, WindowStart(k, open, m.paragraph));
     TokenizeQuoteContext(doc_.text, {start, open}, marks_, lexicon_, &c->left);
     c->local = 0;
     for (size_t i = 0; i < c->left.size(); ++i) {
@@ -240,22 +241,30 @@ class QuotePass {
   }
 
   // Reads the sentence before quotation `k`'s own into c->previous, if it
-  // lies in the same paragraph; false if there is none.
-  bool ReadPreviousSentence(int k, QuoteContext* c) const {
+  // lies in the same paragraph (or, with `across_paragraphs`, ends the
+  // paragraph before); false if there is none.
+  bool ReadPreviousSentence(int k, QuoteContext* c,
+                            bool across_paragraphs) const {
     if (!c->previous.empty()) return true;
     uint32_t start =
         c->left.empty() ? marks_[k].outer.begin : c->left[0].norm.begin;
-    const Span para = paragraphs_[marks_[k].paragraph];
+    int paragraph = marks_[k].paragraph;
+    if (start <= paragraphs_[paragraph].begin) {
+      if (!across_paragraphs || paragraph == 0) return false;
+      start = paragraphs_[--paragraph].end;
+    }
+    const Span para = paragraphs_[paragraph];
     // Back over the white space and the terminator that end it.
     uint32_t end = start;
     while (end > para.begin &&
            std::isspace(static_cast<unsigned char>(doc_.text[end - 1])))
       --end;
     if (end <= para.begin) return false;
-    uint32_t from = WindowStart(k, end);
+    uint32_t from = WindowStart(k, end, paragraph);
     // It ends with its terminator, or with a quotation that holds one.
     uint32_t scan = end - 1;
-    for (int j = k - 1; j >= 0 && marks_[j].outer.end >= end; --j) {
+    for (int j = k - 1;
+         j >= 0 && (marks_[j].depth > 0 || marks_[j].outer.end >= end); --j) {
       if (marks_[j].depth == 0 && marks_[j].outer.end == end)
         scan = marks_[j].outer.begin;
     }
@@ -397,7 +406,7 @@ class QuotePass {
   }
 
   bool FromPreviousSentence(int k, QuoteContext* c, Attribution* a) const {
-    if (!ReadPreviousSentence(k, c)) return false;
+    if (!ReadPreviousSentence(k, c, /*across_paragraphs=*/false)) return false;
     TokenRange np = layouts_.ClauseSubject(c->previous, 0, c->previous.size());
     if (np.empty()) return false;
     a->kind = np.size() == 1 && c->previous[np.begin].Is(kAnyPronoun)
@@ -409,11 +418,12 @@ class QuotePass {
     return true;
   }
 
-  // A pronoun with no speaker or actor before it to refer to ("Ortega was
-  // blunt. ... she said"): the name the previous sentence opens with.
+  // The name the previous sentence (in this paragraph or ending the one
+  // before) opens with, if a pronoun of class `pronoun` can refer to it
+  // ("Ortega was blunt. ... she said").
   bool PronounFromPreviousSentence(int k, QuoteContext* c, uint32_t pronoun,
                                    SpeakerInfo* info) {
-    if (!ReadPreviousSentence(k, c)) return false;
+    if (!ReadPreviousSentence(k, c, /*across_paragraphs=*/true)) return false;
     TokenRange np = layouts_.ClauseSubject(c->previous, 0, c->previous.size());
     if (np.empty() || c->previous[np.begin].Is(kAnyPronoun)) return false;
     if (!speakers_.FromPhrase(c->previous, np, info)) return false;
