@@ -8,6 +8,10 @@ namespace {
 // How far back (in bytes of text) a pronoun or a role may look for the
 // speaker it refers to: about three paragraphs of news.
 constexpr uint32_t kReach = 3000;
+// How far back the full name of a lone surname is looked for in the text
+// (the actor stage links surnames across a whole document; this is the
+// fallback, bounded so that a long text of unknown names stays linear).
+constexpr size_t kSurnameReach = 20000;
 
 bool IsWordByte(char c) {
   unsigned char u = static_cast<unsigned char>(c);
@@ -353,11 +357,13 @@ bool SpeakerResolver::FullName(const std::string& surname, uint32_t at,
     const std::string& text = doc_.text;
     // Forward finds (memchr for the first letter), then the hits from the
     // latest back: string::rfind compares at every offset.
-    std::string_view before(text.data(), std::min<size_t>(at, text.size()));
+    size_t until = std::min<size_t>(at, text.size());
+    size_t since = until > kSurnameReach ? until - kSurnameReach : 0;
+    std::string_view before(text.data() + since, until - since);
     std::vector<size_t> hits;
     for (size_t h = before.find(surname); h != std::string_view::npos;
          h = before.find(surname, h + 1)) {
-      hits.push_back(h);
+      hits.push_back(since + h);
     }
     for (size_t n = hits.size(), tries = 0;
          n-- > 0 && tries < 32 && full.empty(); ++tries) {
