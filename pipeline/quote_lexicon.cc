@@ -31,7 +31,8 @@ constexpr ListKey kListKeys[] = {
 };
 constexpr ListKey kPronounKeys[] = {{"person", kPersonPronoun},
                                     {"plural", kPluralPronoun},
-                                    {"thing", kThingPronoun}};
+                                    {"thing", kThingPronoun},
+                                    {"other", kOtherPronoun}};
 
 // Lower-cases ASCII and drops one final dot, the way tokens are looked up
 // ("Sen." and "sen." both become "sen").
@@ -227,8 +228,8 @@ class QuoteLexicon::Builder {
         if (key == k.key) word_class = k.word_class;
       }
       if (word_class == 0) {
-        Error(it->first,
-              "unknown pronoun class '" + key + "' (person, plural or thing)");
+        Error(it->first, "unknown pronoun class '" + key +
+                             "' (person, plural, thing or other)");
         continue;
       }
       AddWords(pronouns, key.c_str(), word_class);

@@ -47,14 +47,15 @@ enum QuoteWordClass : uint32_t {
   kPhraseStart = 1u << 17,
   kConnector = 1u << 18,
   kTimeWord = 1u << 19,
+  kOtherPronoun = 1u << 20,  // I, we, you: never resolved, never a name
 };
 constexpr uint32_t kAnyPronoun =
     kPersonPronoun | kPluralPronoun | kThingPronoun;
 // Classes of words that never belong to a speaker's name even when
 // capitalised at the start of a sentence ("Yet", "On", "Has").
-constexpr uint32_t kFunctionWord = kAnyPronoun | kDeterminer | kAdverb |
-                                   kAuxiliary | kPassive | kClauseOpener |
-                                   kCueVerb | kConnector | kTimeWord;
+constexpr uint32_t kFunctionWord =
+    kAnyPronoun | kOtherPronoun | kDeterminer | kAdverb | kAuxiliary |
+    kPassive | kClauseOpener | kCueVerb | kConnector | kTimeWord;
 
 // What the lexicon knows of one lower-case word.
 struct QuoteWord {

@@ -442,21 +442,11 @@ class QuotePass {
         return speakers_.FromPhrase(side, a.speaker, info);
       case Attribution::Speaker::kPronoun: {
         *at = side[a.speaker.begin].norm.begin;
-        uint32_t pronoun = side[a.speaker.begin].classes() & kAnyPronoun;
-        if (!speakers_.FromPronoun(pronoun, *at, info)) {
-          return PronounFromPreviousSentence(k, c, pronoun, info);
-        }
-        // "X's special envoy, Rodrigo Benitez, took a softer line. He said":
-        // the name the previous sentence opens with beats a description.
-        SpeakerInfo named;
-        if (info->person && !info->named &&
-            PronounFromPreviousSentence(k, c, pronoun, &named) && named.named) {
-          *info = named;
-        }
-        return true;
+        return ResolvePronoun(
+            k, c, side[a.speaker.begin].classes() & kAnyPronoun, *at, info);
       }
       case Attribution::Speaker::kMainSubject:
-        return ResolveMainSubject(*c, a, info, at);
+        return ResolveMainSubject(k, c, a, info, at);
       case Attribution::Speaker::kPassive:
       case Attribution::Speaker::kNone:
         return false;
@@ -464,11 +454,29 @@ class QuotePass {
     return false;
   }
 
+  // The speaker a pronoun at `at` refers to: the latest compatible speaker
+  // or actor (quote_speakers.h), unless the subject of the previous sentence
+  // is compatible and more recent, or is a name where that is a description
+  // ("Paraguay's envoy for the river, Rodrigo Benitez, ... He said").
+  bool ResolvePronoun(int k, QuoteContext* c, uint32_t pronoun, uint32_t at,
+                      SpeakerInfo* info) {
+    uint32_t where = 0;
+    bool found = speakers_.FromPronoun(pronoun, at, info, &where);
+    SpeakerInfo subject;
+    if (!PronounFromPreviousSentence(k, c, pronoun, &subject)) return found;
+    bool older = where < c->previous.front().norm.begin;
+    if (!found || older || (info->person && !info->named && subject.named)) {
+      *info = subject;
+    }
+    return true;
+  }
+
   // The subject of the clause of a participle or coordinated cue: the
   // speaker of an earlier quotation of the sentence, else the phrase the
   // sentence opens with, else the first person the actor stage found in it.
-  bool ResolveMainSubject(const QuoteContext& c, const Attribution& a,
+  bool ResolveMainSubject(int k, QuoteContext* context, const Attribution& a,
                           SpeakerInfo* info, uint32_t* at) {
+    const QuoteContext& c = *context;
     const size_t clause = 0;
     size_t cue = a.cue.empty() ? c.left.size() : a.cue.begin;
     for (size_t i = cue; i-- > clause;) {
@@ -482,8 +490,8 @@ class QuotePass {
     if (!np.empty()) {
       *at = c.left[np.begin].norm.begin;
       if (np.size() == 1 && c.left[np.begin].Is(kAnyPronoun)) {
-        return speakers_.FromPronoun(c.left[np.begin].classes() & kAnyPronoun,
-                                     *at, info);
+        return ResolvePronoun(
+            k, context, c.left[np.begin].classes() & kAnyPronoun, *at, info);
       }
       if (speakers_.FromPhrase(c.left, np, info)) return true;
     }

@@ -451,6 +451,22 @@ TEST_CASE("quotes: attribution layouts") {
        "pledges they made in spring.\"",
        "keep the pledges", "ministry", "called on",
        "speaker-cue-partial-quote"},
+      // A participle after an object: the subject of the sentence speaks.
+      {"Ana Ortega, the head of the federation, explained the decision to ban "
+       "the players saying, \"They broke the rules twice.\"",
+       "They broke", "Ana Ortega", "saying", "participle-cue-quote"},
+      // A text with its author before it.
+      {"Ruritania's official statement yesterday read \"The border is "
+       "closed until further notice.\"",
+       "The border is", "Ruritania", "read", "speaker-cue-quote"},
+      {"The government statement, which was posted online, announced the "
+       "closure \"with great regret and no alternative.\"",
+       "with great regret", "government", "announced",
+       "speaker-cue-partial-quote"},
+      // A title with an institution in it, then a name.
+      {"Supreme Court Justice Elena Kagan wrote, \"Not every wrong is a "
+       "federal crime.\"",
+       "Not every wrong", "Elena Kagan", "wrote", "speaker-cue-quote"},
       // A statement "which read" speaks for the subject of the sentence.
       {"The embassy released a statement which read, \"The ambassador will "
        "return on Monday.\"",
@@ -658,6 +674,22 @@ TEST_CASE("quotes: an unnamed person of the actor stage is the named one") {
   const Quote& q = r.Find("will be built");
   CHECK(q.speaker == "Helena Duarte");
   CHECK(q.speaker_affiliation == "Brazil");
+}
+
+TEST_CASE("quotes: first-person narration names nobody") {
+  Run r(Doc("And that is why I said \"no federation is perfect\" to them."));
+  REQUIRE(r.doc.quotes.size() == 1);
+  CHECK(r.doc.quotes[0].speaker.empty());
+}
+
+TEST_CASE(
+    "quotes: a pronoun takes the subject of the previous sentence over "
+    "an older speaker") {
+  Run r(
+      Doc("\"We will appeal,\" Valk said on Monday. The Andean Tennis "
+          "Federation released a statement on Tuesday. It read, \"We condemn "
+          "violence in every form.\""));
+  CHECK(r.Find("We condemn").speaker == "Andean Tennis Federation");
 }
 
 TEST_CASE("quotes: unattributed quotations are reported") {
