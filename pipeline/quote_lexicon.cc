@@ -254,12 +254,6 @@ bool QuoteLexicon::HasSpeakerSuffix(std::string_view lower) const {
   return false;
 }
 
-uint32_t QuoteLexicon::HashOf(std::string_view s) {
-  uint32_t h = 2166136261u;  // FNV-1a: short keys, no setup cost
-  for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-  return h;
-}
-
 void QuoteLexicon::BuildIndex() {
   size_t size = 16;
   while (size < 2 * words_.size()) size *= 2;
@@ -275,9 +269,8 @@ void QuoteLexicon::BuildIndex() {
   }
 }
 
-const QuoteWord* QuoteLexicon::Find(std::string_view lower) const {
+const QuoteWord* QuoteLexicon::Find(std::string_view lower, uint32_t h) const {
   if (slots_.empty()) return nullptr;
-  const uint32_t h = HashOf(lower);
   const size_t mask = slots_.size() - 1;
   for (size_t i = h & mask;; i = (i + 1) & mask) {
     const Slot& slot = slots_[i];
