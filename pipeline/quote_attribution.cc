@@ -342,10 +342,6 @@ QuoteLayouts::Subject QuoteLayouts::SubjectBefore(
   return s;
 }
 
-void QuoteLayouts::SetCue(const Cue& cue, Attribution* a) const {
-  a->cue = cue.range;
-}
-
 size_t QuoteLayouts::SkipAdverbsBefore(const std::vector<QuoteToken>& t,
                                        size_t lo, size_t j) const {
   while (j > lo) {

@@ -285,19 +285,19 @@ class QuotePass {
     c.right.clear();
     c.previous.clear();
     BuildContext(k, &c);
+    const bool local_cue = layouts_.HasCue(c.left, c.local, c.left.size());
     // Whether the quotation opens its clause: nothing before it in the
     // sentence but an adverbial ("During the premiere, "Q."").
-    bool opens_clause = c.local == c.left.size();
-    if (!opens_clause && c.left[c.local].Is(kClauseOpener) &&
-        c.left.back().kind == QuoteToken::kComma) {
-      opens_clause = !layouts_.HasCue(c.left, c.local, c.left.size());
-    }
+    const bool opens_clause =
+        c.local == c.left.size() ||
+        (c.left[c.local].Is(kClauseOpener) &&
+         c.left.back().kind == QuoteToken::kComma && !local_cue);
 
     Attribution a;
     int inherit = -1;
     bool matched = layouts_.MatchLeftAdjacent(c, &a);
     bool tried_right = false;
-    if (!matched && !layouts_.HasCue(c.left, c.local, c.left.size())) {
+    if (!matched && !local_cue) {
       matched = layouts_.MatchRight(c, &a);
       tried_right = true;
     }
@@ -333,18 +333,18 @@ class QuotePass {
       }
     }
 
-    // Scare quotes and titles: short, and not tied to a cue beside them.
+    // Scare quotes and titles: short, without a verb or a personal pronoun,
+    // and not tied to a cue beside them. After "so-called" always.
     const QuoteToken* before =
         c.left.size() > c.local ? &c.left.back() : nullptr;
-    bool marked = before != nullptr &&
-                  (before->Is(kTermMarker) || layouts_.WordIs(*before, "the"));
-    bool term =
-        !shape.speech &&
-        ((shape.words <= kTitleWords && shape.title_like && !a.adjacent) ||
-         (shape.words <= kTermWords && (!matched || marked)) ||
-         (shape.words <= kTitleWords && marked && !matched));
-    if (before != nullptr && before->Is(kTermMarker)) term = true;
-    if (term) {
+    const bool so_called = before != nullptr && before->Is(kTermMarker);
+    const bool after_the = before != nullptr && layouts_.WordIs(*before, "the");
+    const bool title =
+        shape.words <= kTitleWords && shape.title_like && !a.adjacent;
+    const bool loose =  // no layout, or a mere "the" before it
+        (shape.words <= kTermWords && (!matched || after_the)) ||
+        (shape.words <= kTitleWords && after_the && !matched);
+    if (so_called || (!shape.speech && (title || loose))) {
       q->is_term = true;
       q->method = "term";
       return;
