@@ -332,11 +332,14 @@ QuoteLayouts::Subject QuoteLayouts::SubjectBefore(
     s.after_with = WordIs(t[s.np.begin - 1], "with");
     s.after_as = WordIs(t[s.np.begin - 1], "as");
   }
+  // A participle's subject stands before it only in "with X asserting" (or
+  // at the start of the clause): in "explained the decision to ban the
+  // players saying", the players are the object of the sentence's verb.
+  if (participle && !s.after_with && s.np.begin > lo) {
+    s.kind = Speaker::kMainSubject;
+    s.np = {};
+  }
   return s;
-}
-
-void QuoteLayouts::SetCue(const Cue& cue, Attribution* a) const {
-  a->cue = cue.range;
 }
 
 size_t QuoteLayouts::SkipAdverbsBefore(const std::vector<QuoteToken>& t,

@@ -158,7 +158,6 @@ class QuoteLayouts {
                              size_t hi) const;
   bool CanHead(const QuoteToken& t) const;
   bool IsName(const std::vector<QuoteToken>& t, size_t i) const;
-  void SetCue(const Cue& cue, Attribution* a) const;
   // Fills `a` from `cue` and its subject `s`, and names the layout.
   void FillFromCue(const std::vector<QuoteToken>& t, size_t lo, size_t end,
                    const Cue& cue, Subject s, bool adjacent, bool that,

@@ -31,7 +31,8 @@ constexpr ListKey kListKeys[] = {
 };
 constexpr ListKey kPronounKeys[] = {{"person", kPersonPronoun},
                                     {"plural", kPluralPronoun},
-                                    {"thing", kThingPronoun}};
+                                    {"thing", kThingPronoun},
+                                    {"other", kOtherPronoun}};
 
 // Lower-cases ASCII and drops one final dot, the way tokens are looked up
 // ("Sen." and "sen." both become "sen").
@@ -227,8 +228,8 @@ class QuoteLexicon::Builder {
         if (key == k.key) word_class = k.word_class;
       }
       if (word_class == 0) {
-        Error(it->first,
-              "unknown pronoun class '" + key + "' (person, plural or thing)");
+        Error(it->first, "unknown pronoun class '" + key +
+                             "' (person, plural, thing or other)");
         continue;
       }
       AddWords(pronouns, key.c_str(), word_class);
@@ -253,12 +254,6 @@ bool QuoteLexicon::HasSpeakerSuffix(std::string_view lower) const {
   return false;
 }
 
-uint32_t QuoteLexicon::HashOf(std::string_view s) {
-  uint32_t h = 2166136261u;  // FNV-1a: short keys, no setup cost
-  for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-  return h;
-}
-
 void QuoteLexicon::BuildIndex() {
   size_t size = 16;
   while (size < 2 * words_.size()) size *= 2;
@@ -274,9 +269,8 @@ void QuoteLexicon::BuildIndex() {
   }
 }
 
-const QuoteWord* QuoteLexicon::Find(std::string_view lower) const {
+const QuoteWord* QuoteLexicon::Find(std::string_view lower, uint32_t h) const {
   if (slots_.empty()) return nullptr;
-  const uint32_t h = HashOf(lower);
   const size_t mask = slots_.size() - 1;
   for (size_t i = h & mask;; i = (i + 1) & mask) {
     const Slot& slot = slots_[i];

@@ -47,14 +47,15 @@ enum QuoteWordClass : uint32_t {
   kPhraseStart = 1u << 17,
   kConnector = 1u << 18,
   kTimeWord = 1u << 19,
+  kOtherPronoun = 1u << 20,  // I, we, you: never resolved, never a name
 };
 constexpr uint32_t kAnyPronoun =
     kPersonPronoun | kPluralPronoun | kThingPronoun;
 // Classes of words that never belong to a speaker's name even when
 // capitalised at the start of a sentence ("Yet", "On", "Has").
-constexpr uint32_t kFunctionWord = kAnyPronoun | kDeterminer | kAdverb |
-                                   kAuxiliary | kPassive | kClauseOpener |
-                                   kCueVerb | kConnector | kTimeWord;
+constexpr uint32_t kFunctionWord =
+    kAnyPronoun | kOtherPronoun | kDeterminer | kAdverb | kAuxiliary |
+    kPassive | kClauseOpener | kCueVerb | kConnector | kTimeWord;
 
 // What the lexicon knows of one lower-case word.
 struct QuoteWord {
@@ -92,7 +93,22 @@ class QuoteLexicon {
                       std::unique_ptr<QuoteLexicon>* out, DiagnosticSink* sink);
 
   // The entry of `lower` (a lower-case word), or null.
-  const QuoteWord* Find(std::string_view lower) const;
+  const QuoteWord* Find(std::string_view lower) const {
+    return Find(lower, HashOf(lower));
+  }
+  // The same, with `hash` = HashOf(lower) computed by the caller (the
+  // tokeniser hashes while it lower-cases).
+  const QuoteWord* Find(std::string_view lower, uint32_t hash) const;
+  // FNV-1a: short keys, no setup cost. kHashSeed, then HashStep per byte.
+  static constexpr uint32_t kHashSeed = 2166136261u;
+  static uint32_t HashStep(uint32_t h, char c) {
+    return (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  }
+  static uint32_t HashOf(std::string_view s) {
+    uint32_t h = kHashSeed;
+    for (char c : s) h = HashStep(h, c);
+    return h;
+  }
   // Whether `lower` ends like a group of people ("investigators").
   bool HasSpeakerSuffix(std::string_view lower) const;
 
@@ -106,7 +122,6 @@ class QuoteLexicon {
   class Builder;
   // Builds `slots_` from `words_`; called once, at the end of loading.
   void BuildIndex();
-  static uint32_t HashOf(std::string_view s);
 
   struct Slot {
     uint32_t hash = 0;

@@ -8,6 +8,10 @@ namespace {
 // How far back (in bytes of text) a pronoun or a role may look for the
 // speaker it refers to: about three paragraphs of news.
 constexpr uint32_t kReach = 3000;
+// How far back the full name of a lone surname is looked for in the text
+// (the actor stage links surnames across a whole document; this is the
+// fallback, bounded so that a long text of unknown names stays linear).
+constexpr size_t kSurnameReach = 20000;
 
 bool IsWordByte(char c) {
   unsigned char u = static_cast<unsigned char>(c);
@@ -149,10 +153,18 @@ bool SpeakerResolver::FromPhrase(const std::vector<QuoteToken>& tokens,
     }
   }
   const QuoteToken& head = tokens[h];
-  // "the ministry's statement said": the ministry speaks.
-  if (head.Is(kDocumentNoun) && !head.Is(kSpeakerNoun) && h > b + 1 &&
-      tokens[h - 1].kind == QuoteToken::kPossessive) {
-    return FromPhrase(tokens, {np.begin, h - 1}, out);
+  // "the ministry's official statement said": the ministry speaks; so does
+  // the government in "the government statement said".
+  if (head.Is(kDocumentNoun) && !head.Is(kSpeakerNoun)) {
+    for (size_t i = h; i-- > b + 1;) {
+      if (tokens[i].kind == QuoteToken::kPossessive) {
+        return FromPhrase(tokens, {np.begin, i}, out);
+      }
+    }
+    const QuoteToken& before = tokens[h - (h > b ? 1 : 0)];
+    if (h > b && (before.capitalised || before.Is(kSpeakerNoun))) {
+      return FromPhrase(tokens, {np.begin, h}, out);
+    }
   }
   *out = SpeakerInfo();
   const uint32_t at = tokens[np.begin].norm.begin;
@@ -235,7 +247,16 @@ bool SpeakerResolver::FromPhrase(const std::vector<QuoteToken>& tokens,
     if (out->affiliation.empty()) out->affiliation = TextOf(tokens, where, e);
     return true;
   }
-  for (size_t i = b; i < e; ++i) {
+  // An institution keeps its whole name ("Ministry of Mines and Energy"),
+  // unless the phrase ends in a person's name ("Supreme Court Justice Elena
+  // Kagan": two capitalised words that are neither titles nor institutions).
+  auto plain_name = [&](size_t i) {
+    return tokens[i].kind == QuoteToken::kWord && tokens[i].capitalised &&
+           !tokens[i].Is(kTitle | kOrganisationWord | kFunctionWord);
+  };
+  const bool ends_in_person =
+      e - b >= 3 && plain_name(e - 1) && plain_name(e - 2);
+  for (size_t i = b; i < e && !ends_in_person; ++i) {
     if (tokens[i].Is(kOrganisationWord)) {
       out->name = TextOf(tokens, b, e);
       out->plural = out->thing = true;
@@ -353,11 +374,13 @@ bool SpeakerResolver::FullName(const std::string& surname, uint32_t at,
     const std::string& text = doc_.text;
     // Forward finds (memchr for the first letter), then the hits from the
     // latest back: string::rfind compares at every offset.
-    std::string_view before(text.data(), std::min<size_t>(at, text.size()));
+    size_t until = std::min<size_t>(at, text.size());
+    size_t since = until > kSurnameReach ? until - kSurnameReach : 0;
+    std::string_view before(text.data() + since, until - since);
     std::vector<size_t> hits;
     for (size_t h = before.find(surname); h != std::string_view::npos;
          h = before.find(surname, h + 1)) {
-      hits.push_back(h);
+      hits.push_back(since + h);
     }
     for (size_t n = hits.size(), tries = 0;
          n-- > 0 && tries < 32 && full.empty(); ++tries) {
@@ -412,7 +435,7 @@ bool SpeakerResolver::FullName(const std::string& surname, uint32_t at,
 }
 
 bool SpeakerResolver::FromPronoun(uint32_t pronoun, uint32_t at,
-                                  SpeakerInfo* out) const {
+                                  SpeakerInfo* out, uint32_t* where) const {
   const uint32_t lo = at > kReach ? at - kReach : 0;
   auto mention_fits = [pronoun](const ActorMention& m) {
     if (m.modifier) return false;
@@ -455,6 +478,7 @@ bool SpeakerResolver::FromPronoun(uint32_t pronoun, uint32_t at,
   }
   if (earliest != nullptr) {
     *out = earliest->info;
+    *where = earliest->at;
     return true;
   }
   const ActorMention* first = nullptr;
@@ -464,12 +488,14 @@ bool SpeakerResolver::FromPronoun(uint32_t pronoun, uint32_t at,
     SpeakerInfo info = FromMention(*it);
     if (info.named || !info.person) {
       *out = info;
+      *where = it->norm.begin;
       return true;
     }
     if (first == nullptr) first = &*it;
   }
   if (first == nullptr) return false;
   *out = FromMention(*first);
+  *where = first->norm.begin;
   return true;
 }
 

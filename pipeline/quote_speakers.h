@@ -56,7 +56,9 @@ class SpeakerResolver {
   // The speaker that a pronoun of class `pronoun` (kPersonPronoun, ...) at
   // normalised offset `at` refers to; false if no candidate is near. Within
   // the sentence of the latest candidate, named people come first.
-  bool FromPronoun(uint32_t pronoun, uint32_t at, SpeakerInfo* out) const;
+  // Sets *where to the offset of the candidate.
+  bool FromPronoun(uint32_t pronoun, uint32_t at, SpeakerInfo* out,
+                   uint32_t* where) const;
   // The first person the actor stage found in `range` (normalised).
   bool FirstPersonIn(Span range, SpeakerInfo* out) const;
   // Remembers `info` as a speaker at normalised offset `at`. REQUIRES: calls

@@ -174,11 +174,13 @@ class Tokenizer {
     uint32_t n = word_end - i;
     const QuoteWord* word = nullptr;
     if (n < sizeof(key)) {
+      uint32_t hash = QuoteLexicon::kHashSeed;
       for (uint32_t k = 0; k < n; ++k) {
         char c = text_[i + k];
         key[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+        hash = QuoteLexicon::HashStep(hash, key[k]);
       }
-      word = lexicon_.Find(std::string_view(key, n));
+      word = lexicon_.Find(std::string_view(key, n), hash);
     }
     // The dot of an abbreviation, an initial or U.S. belongs to the word.
     if (possessive == 0 && j < end && text_[j] == '.') {

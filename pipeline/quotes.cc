@@ -138,10 +138,11 @@ class QuotePass {
   }
 
  private:
-  // Where the left window of quotation `k` may start: at most kLeftWindow
-  // before `end`, inside its paragraph, never inside an earlier quotation.
-  uint32_t WindowStart(int k, uint32_t end) const {
-    const Span para = paragraphs_[marks_[k].paragraph];
+  // Where a left window that ends at `end`, before quotation `k`, may
+  // start: at most kLeftWindow before `end`, inside `paragraph`, never inside
+  // an earlier quotation.
+  uint32_t WindowStart(int k, uint32_t end, int paragraph) const {
+    const Span para = paragraphs_[paragraph];
     uint32_t from =
         std::max(para.begin, end > kLeftWindow ? end - kLeftWindow : 0);
     for (int j = k - 1; j >= 0; --j) {
@@ -221,7 +222,7 @@ class QuotePass {
   void BuildContext(int k, QuoteContext* c) const {
     const QuoteMarks& m = marks_[k];
     uint32_t open = m.outer.begin;
-    uint32_t start = SentenceStart(k, open, WindowStart(k, open));
+    uint32_t start = SentenceStart(k, open, WindowStart(k, open, m.paragraph));
     TokenizeQuoteContext(doc_.text, {start, open}, marks_, lexicon_, &c->left);
     c->local = 0;
     for (size_t i = 0; i < c->left.size(); ++i) {
@@ -240,22 +241,30 @@ class QuotePass {
   }
 
   // Reads the sentence before quotation `k`'s own into c->previous, if it
-  // lies in the same paragraph; false if there is none.
-  bool ReadPreviousSentence(int k, QuoteContext* c) const {
+  // lies in the same paragraph (or, with `across_paragraphs`, ends the
+  // paragraph before); false if there is none.
+  bool ReadPreviousSentence(int k, QuoteContext* c,
+                            bool across_paragraphs) const {
     if (!c->previous.empty()) return true;
     uint32_t start =
         c->left.empty() ? marks_[k].outer.begin : c->left[0].norm.begin;
-    const Span para = paragraphs_[marks_[k].paragraph];
+    int paragraph = marks_[k].paragraph;
+    if (start <= paragraphs_[paragraph].begin) {
+      if (!across_paragraphs || paragraph == 0) return false;
+      start = paragraphs_[--paragraph].end;
+    }
+    const Span para = paragraphs_[paragraph];
     // Back over the white space and the terminator that end it.
     uint32_t end = start;
     while (end > para.begin &&
            std::isspace(static_cast<unsigned char>(doc_.text[end - 1])))
       --end;
     if (end <= para.begin) return false;
-    uint32_t from = WindowStart(k, end);
+    uint32_t from = WindowStart(k, end, paragraph);
     // It ends with its terminator, or with a quotation that holds one.
     uint32_t scan = end - 1;
-    for (int j = k - 1; j >= 0 && marks_[j].outer.end >= end; --j) {
+    for (int j = k - 1;
+         j >= 0 && (marks_[j].depth > 0 || marks_[j].outer.end >= end); --j) {
       if (marks_[j].depth == 0 && marks_[j].outer.end == end)
         scan = marks_[j].outer.begin;
     }
@@ -276,19 +285,19 @@ class QuotePass {
     c.right.clear();
     c.previous.clear();
     BuildContext(k, &c);
+    const bool local_cue = layouts_.HasCue(c.left, c.local, c.left.size());
     // Whether the quotation opens its clause: nothing before it in the
     // sentence but an adverbial ("During the premiere, "Q."").
-    bool opens_clause = c.local == c.left.size();
-    if (!opens_clause && c.left[c.local].Is(kClauseOpener) &&
-        c.left.back().kind == QuoteToken::kComma) {
-      opens_clause = !layouts_.HasCue(c.left, c.local, c.left.size());
-    }
+    const bool opens_clause =
+        c.local == c.left.size() ||
+        (c.left[c.local].Is(kClauseOpener) &&
+         c.left.back().kind == QuoteToken::kComma && !local_cue);
 
     Attribution a;
     int inherit = -1;
     bool matched = layouts_.MatchLeftAdjacent(c, &a);
     bool tried_right = false;
-    if (!matched && !layouts_.HasCue(c.left, c.local, c.left.size())) {
+    if (!matched && !local_cue) {
       matched = layouts_.MatchRight(c, &a);
       tried_right = true;
     }
@@ -324,18 +333,18 @@ class QuotePass {
       }
     }
 
-    // Scare quotes and titles: short, and not tied to a cue beside them.
+    // Scare quotes and titles: short, without a verb or a personal pronoun,
+    // and not tied to a cue beside them. After "so-called" always.
     const QuoteToken* before =
         c.left.size() > c.local ? &c.left.back() : nullptr;
-    bool marked = before != nullptr &&
-                  (before->Is(kTermMarker) || layouts_.WordIs(*before, "the"));
-    bool term =
-        !shape.speech &&
-        ((shape.words <= kTitleWords && shape.title_like && !a.adjacent) ||
-         (shape.words <= kTermWords && (!matched || marked)) ||
-         (shape.words <= kTitleWords && marked && !matched));
-    if (before != nullptr && before->Is(kTermMarker)) term = true;
-    if (term) {
+    const bool so_called = before != nullptr && before->Is(kTermMarker);
+    const bool after_the = before != nullptr && layouts_.WordIs(*before, "the");
+    const bool title =
+        shape.words <= kTitleWords && shape.title_like && !a.adjacent;
+    const bool loose =  // no layout, or a mere "the" before it
+        (shape.words <= kTermWords && (!matched || after_the)) ||
+        (shape.words <= kTitleWords && after_the && !matched);
+    if (so_called || (!shape.speech && (title || loose))) {
       q->is_term = true;
       q->method = "term";
       return;
@@ -398,7 +407,7 @@ class QuotePass {
   }
 
   bool FromPreviousSentence(int k, QuoteContext* c, Attribution* a) const {
-    if (!ReadPreviousSentence(k, c)) return false;
+    if (!ReadPreviousSentence(k, c, /*across_paragraphs=*/false)) return false;
     TokenRange np = layouts_.ClauseSubject(c->previous, 0, c->previous.size());
     if (np.empty()) return false;
     a->kind = np.size() == 1 && c->previous[np.begin].Is(kAnyPronoun)
@@ -410,11 +419,12 @@ class QuotePass {
     return true;
   }
 
-  // A pronoun with no speaker or actor before it to refer to ("Ortega was
-  // blunt. ... she said"): the name the previous sentence opens with.
+  // The name the previous sentence (in this paragraph or ending the one
+  // before) opens with, if a pronoun of class `pronoun` can refer to it
+  // ("Ortega was blunt. ... she said").
   bool PronounFromPreviousSentence(int k, QuoteContext* c, uint32_t pronoun,
                                    SpeakerInfo* info) {
-    if (!ReadPreviousSentence(k, c)) return false;
+    if (!ReadPreviousSentence(k, c, /*across_paragraphs=*/true)) return false;
     TokenRange np = layouts_.ClauseSubject(c->previous, 0, c->previous.size());
     if (np.empty() || c->previous[np.begin].Is(kAnyPronoun)) return false;
     if (!speakers_.FromPhrase(c->previous, np, info)) return false;
@@ -433,21 +443,11 @@ class QuotePass {
         return speakers_.FromPhrase(side, a.speaker, info);
       case Attribution::Speaker::kPronoun: {
         *at = side[a.speaker.begin].norm.begin;
-        uint32_t pronoun = side[a.speaker.begin].classes() & kAnyPronoun;
-        if (!speakers_.FromPronoun(pronoun, *at, info)) {
-          return PronounFromPreviousSentence(k, c, pronoun, info);
-        }
-        // "X's special envoy, Rodrigo Benitez, took a softer line. He said":
-        // the name the previous sentence opens with beats a description.
-        SpeakerInfo named;
-        if (info->person && !info->named &&
-            PronounFromPreviousSentence(k, c, pronoun, &named) && named.named) {
-          *info = named;
-        }
-        return true;
+        return ResolvePronoun(
+            k, c, side[a.speaker.begin].classes() & kAnyPronoun, *at, info);
       }
       case Attribution::Speaker::kMainSubject:
-        return ResolveMainSubject(*c, a, info, at);
+        return ResolveMainSubject(k, c, a, info, at);
       case Attribution::Speaker::kPassive:
       case Attribution::Speaker::kNone:
         return false;
@@ -455,11 +455,29 @@ class QuotePass {
     return false;
   }
 
+  // The speaker a pronoun at `at` refers to: the latest compatible speaker
+  // or actor (quote_speakers.h), unless the subject of the previous sentence
+  // is compatible and more recent, or is a name where that is a description
+  // ("Paraguay's envoy for the river, Rodrigo Benitez, ... He said").
+  bool ResolvePronoun(int k, QuoteContext* c, uint32_t pronoun, uint32_t at,
+                      SpeakerInfo* info) {
+    uint32_t where = 0;
+    bool found = speakers_.FromPronoun(pronoun, at, info, &where);
+    SpeakerInfo subject;
+    if (!PronounFromPreviousSentence(k, c, pronoun, &subject)) return found;
+    bool older = where < c->previous.front().norm.begin;
+    if (!found || older || (info->person && !info->named && subject.named)) {
+      *info = subject;
+    }
+    return true;
+  }
+
   // The subject of the clause of a participle or coordinated cue: the
   // speaker of an earlier quotation of the sentence, else the phrase the
   // sentence opens with, else the first person the actor stage found in it.
-  bool ResolveMainSubject(const QuoteContext& c, const Attribution& a,
+  bool ResolveMainSubject(int k, QuoteContext* context, const Attribution& a,
                           SpeakerInfo* info, uint32_t* at) {
+    const QuoteContext& c = *context;
     const size_t clause = 0;
     size_t cue = a.cue.empty() ? c.left.size() : a.cue.begin;
     for (size_t i = cue; i-- > clause;) {
@@ -473,8 +491,8 @@ class QuotePass {
     if (!np.empty()) {
       *at = c.left[np.begin].norm.begin;
       if (np.size() == 1 && c.left[np.begin].Is(kAnyPronoun)) {
-        return speakers_.FromPronoun(c.left[np.begin].classes() & kAnyPronoun,
-                                     *at, info);
+        return ResolvePronoun(
+            k, context, c.left[np.begin].classes() & kAnyPronoun, *at, info);
       }
       if (speakers_.FromPhrase(c.left, np, info)) return true;
     }

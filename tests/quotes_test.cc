@@ -405,6 +405,72 @@ TEST_CASE("quotes: attribution layouts") {
       {"Piracy was cited as \"the main threat to shipping in the strait this "
        "year.\"",
        "the main threat", "", "cited", "passive"},
+      // Passive with its agent: described by X as "Q".
+      {"The plan was described by the Chilean envoy as \"a step in the right "
+       "direction for everyone.\"",
+       "a step in", "Chilean envoy", "described", "passive-by-speaker"},
+      // Said X, "Q"
+      {"Said Moreno, \"We have nothing more to add today.\"", "We have nothing",
+       "Moreno", "Said", "cue-speaker-quote"},
+      // X <clause>: "Q"
+      {"Valk disagreed with the findings: \"The numbers do not add up at "
+       "all.\"",
+       "The numbers", "Valk", "", "speaker-clause-colon-quote"},
+      // "Q" ..., according to X.
+      {"The convoy was turned back \"at gunpoint and without warning\" near "
+       "the "
+       "border, according to aid workers.",
+       "at gunpoint", "aid workers", "according to", "quote-according-to"},
+      // "Q," said <description>, <name>, ...
+      {"\"We will appeal,\" said her lawyer, Marta Ruiz, after the hearing.",
+       "We will appeal", "Marta Ruiz", "said", "quote-comma-cue-speaker"},
+      // <description>, <name>, ..., <participle> "Q"
+      {"The mayor of Lima, Jorge Paredes, spoke next, warning that \"the water "
+       "will run out by August.\"",
+       "the water will", "Jorge Paredes", "warning", "participle-cue-quote"},
+      // <name> of <institution> said, "Q"
+      {"Tomas Lind of the Nordic Institute said, \"The ice will not come "
+       "back.\"",
+       "The ice", "Tomas Lind", "said", "speaker-cue-quote"},
+      // by <participle> "Q"
+      {"Protesters answered by chanting \"no dam without our consent\" outside "
+       "the hall.",
+       "no dam", "Protesters", "chanting", "participle-cue-quote"},
+      // Names joined by "and"; a pronoun with its institution.
+      {"The Ministry of Mines and Energy said it \"will publish every study "
+       "before the vote.\"",
+       "will publish", "Ministry of Mines and Energy", "said",
+       "speaker-cue-partial-quote"},
+      // A capitalised noun of people opening the sentence.
+      {"Officials in Quito said the plan was \"not acceptable in its present "
+       "form.\"",
+       "not acceptable", "Officials in Quito", "said",
+       "speaker-cue-partial-quote"},
+      // Auxiliary and parenthetical between speaker and cue.
+      {"The ministry has, in a statement, called on donors to \"keep the "
+       "pledges they made in spring.\"",
+       "keep the pledges", "ministry", "called on",
+       "speaker-cue-partial-quote"},
+      // A participle after an object: the subject of the sentence speaks.
+      {"Ana Ortega, the head of the federation, explained the decision to ban "
+       "the players saying, \"They broke the rules twice.\"",
+       "They broke", "Ana Ortega", "saying", "participle-cue-quote"},
+      // A text with its author before it.
+      {"Ruritania's official statement yesterday read \"The border is "
+       "closed until further notice.\"",
+       "The border is", "Ruritania", "read", "speaker-cue-quote"},
+      {"The government statement, which was posted online, announced the "
+       "closure \"with great regret and no alternative.\"",
+       "with great regret", "government", "announced",
+       "speaker-cue-partial-quote"},
+      // A title with an institution in it, then a name.
+      {"Supreme Court Justice Elena Kagan wrote, \"Not every wrong is a "
+       "federal crime.\"",
+       "Not every wrong", "Elena Kagan", "wrote", "speaker-cue-quote"},
+      // A statement "which read" speaks for the subject of the sentence.
+      {"The embassy released a statement which read, \"The ambassador will "
+       "return on Monday.\"",
+       "The ambassador will", "embassy", "read", "coordinated-cue-quote"},
   };
   for (const LayoutCase& c : cases) {
     std::string text = c.text;
@@ -467,6 +533,24 @@ TEST_CASE(
   CHECK(r.Find("frank,").cue == "described");
   CHECK(r.Find("shown restraint").speaker == "Rui Moreno");
   CHECK(r.Find("shown restraint").method == "coordinated-cue-quote");
+}
+
+TEST_CASE("quotes: later quotations of a sentence keep its speaker") {
+  Run r(
+      Doc("Valk described the accord as \"a betrayal of the valley\" that was "
+          "\"signed in the dark and sold in daylight.\""));
+  CHECK(r.Find("a betrayal").speaker == "Valk");
+  CHECK(r.Find("signed in the dark").speaker == "Valk");
+  CHECK(r.Find("signed in the dark").method == "same-sentence-quote");
+}
+
+TEST_CASE("quotes: title-cased and 'the'-marked short quotations are terms") {
+  Run r(
+      Doc("Ministers met under the \"Andean Water Accord.\" They agreed on "
+          "the \"one river, three nations\" formula."));
+  REQUIRE(r.doc.quotes.size() == 2);
+  CHECK(r.doc.quotes[0].is_term);
+  CHECK(r.doc.quotes[1].is_term);
 }
 
 TEST_CASE("quotes: quotations joined by 'and' share a speaker") {
@@ -568,6 +652,44 @@ TEST_CASE(
   const Quote& government = r.Find("We object");
   CHECK(government.speaker == "Ruritania");
   CHECK(government.speaker_type == "country");
+}
+
+TEST_CASE("quotes: an unnamed person of the actor stage is the named one") {
+  Document d = Doc(
+      "Brazilian Foreign Minister Helena Duarte arrived first. Paraguay's "
+      "envoy "
+      "for the river, Rodrigo Benitez, came later.\n\nHe said, \"We are ready "
+      "to sign.\" Asked about the dam, the Brazilian minister said it \"will "
+      "be built on time.\"");
+  d.actor_mentions.push_back(
+      Mention(d, "Brazilian Foreign Minister Helena Duarte", ActorType::kPerson,
+              "Helena Duarte", "Brazil", "Foreign Minister"));
+  d.actor_mentions.push_back(Mention(d, "Paraguay's envoy", ActorType::kPerson,
+                                     "Paraguayan Envoy", "Paraguay", "Envoy"));
+  d.actor_mentions.push_back(Mention(d, "Brazilian minister",
+                                     ActorType::kPerson, "Brazilian Minister",
+                                     "Brazil", "Minister"));
+  Run r(std::move(d));
+  CHECK(r.Find("We are ready").speaker == "Rodrigo Benitez");
+  const Quote& q = r.Find("will be built");
+  CHECK(q.speaker == "Helena Duarte");
+  CHECK(q.speaker_affiliation == "Brazil");
+}
+
+TEST_CASE("quotes: first-person narration names nobody") {
+  Run r(Doc("And that is why I said \"no federation is perfect\" to them."));
+  REQUIRE(r.doc.quotes.size() == 1);
+  CHECK(r.doc.quotes[0].speaker.empty());
+}
+
+TEST_CASE(
+    "quotes: a pronoun takes the subject of the previous sentence over "
+    "an older speaker") {
+  Run r(
+      Doc("\"We will appeal,\" Valk said on Monday. The Andean Tennis "
+          "Federation released a statement on Tuesday. It read, \"We condemn "
+          "violence in every form.\""));
+  CHECK(r.Find("We condemn").speaker == "Andean Tennis Federation");
 }
 
 TEST_CASE("quotes: unattributed quotations are reported") {
