@@ -49,6 +49,13 @@ const Quote* QuoteAround(const Document& doc, uint32_t pos) {
   return nullptr;
 }
 
+const Quote* QuoteOverlapping(const Document& doc, Span span) {
+  for (const Quote& q : doc.quotes) {
+    if (!q.is_term && q.outer_norm.Overlaps(span)) return &q;
+  }
+  return nullptr;
+}
+
 std::string CleanTarget(std::string_view text) {
   std::string out;
   for (char c : text) {
@@ -250,6 +257,10 @@ void MatchRule(const RuleSet::Data& data, const Document& cdoc, int si, const Ma
       }
     }
     Span match_norm = mt.ToNorm(m_begin, m_end);
+    // The claim comes from a quotation when its cue or what follows the cue
+    // is quoted ("urging the West to \"return the assets\"").
+    const Quote* voiced_in = quote;
+    if (voiced_in == nullptr) voiced_in = QuoteOverlapping(*doc, {cue_norm.begin, match_norm.end});
     for (const Holder& h : holders) {
       Candidate c;
       c.rule = &rule;
@@ -264,9 +275,9 @@ void MatchRule(const RuleSet::Data& data, const Document& cdoc, int si, const Ma
       claim.target = target_text;
       claim.negated = negated;
       claim.hedged = hedged;
-      if (quote) {
-        claim.speaker = quote->speaker;
-        claim.quote = std::string(doc->Original(quote->span));
+      if (voiced_in) {
+        claim.speaker = voiced_in->speaker;
+        claim.quote = std::string(doc->Original(voiced_in->span));
       }
       claim.sentence = si;
       claim.norm = match_norm;
