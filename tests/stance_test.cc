@@ -261,3 +261,38 @@ TEST_CASE("verbs inflect") {
 
 }  // namespace
 }  // namespace stance
+
+namespace stance {
+namespace {
+
+TEST_CASE("a stance inside a quotation belongs to its speaker and carries the quote") {
+  auto claims = Extract(DefaultPipeline(),
+                        "\"We firmly oppose any new tariffs on steel,\" Brazilian Foreign Minister "
+                        "Mauro Vieira said on Monday.");
+  INFO(Describe(claims));
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].holder == "Mauro Vieira");
+  CHECK(claims[0].holder_affiliation == "Brazil");
+  CHECK(claims[0].stance == "opposes");
+  CHECK(claims[0].speaker == "Mauro Vieira");
+  CHECK(claims[0].quote == "We firmly oppose any new tariffs on steel,");
+  CHECK(claims[0].target == "new tariffs on steel");
+
+  // Narration: no speaker, no quote.
+  auto narration = Extract(DefaultPipeline(), "Brazil firmly opposed the new tariffs on steel.");
+  REQUIRE(narration.size() == 1);
+  CHECK(narration[0].speaker.empty());
+  CHECK(narration[0].quote.empty());
+}
+
+TEST_CASE("a passive cue is not an active stance, and the passive rule gets it right") {
+  auto claims = Extract(DefaultPipeline(), "The truce was strongly backed by Egypt.");
+  INFO(Describe(claims));
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].holder == "Egypt");
+  CHECK(claims[0].rule == "support-passive");
+  CHECK(Extract(DefaultPipeline(), "He was praised in the capital on Monday.").empty());
+}
+
+}  // namespace
+}  // namespace stance
