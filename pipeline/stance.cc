@@ -34,10 +34,14 @@ Holder FromMention(const ActorMention& m) {
   return {m.name, ActorTypeName(m.type), affiliation};
 }
 
-// The most recent person named before `pos` (normalised offset).
-const ActorMention* LastPersonBefore(const Document& doc, uint32_t pos) {
+// The most recent person named before `pos` (normalised offset) in sentence
+// `sentence` or the two before it: a pronoun further from its name is left
+// unresolved rather than guessed.
+const ActorMention* LastPersonBefore(const Document& doc, uint32_t pos, int sentence) {
   for (auto it = doc.actor_mentions.rbegin(); it != doc.actor_mentions.rend(); ++it) {
-    if (it->norm.begin < pos && it->type == ActorType::kPerson && !it->modifier) return &*it;
+    if (it->norm.begin >= pos) continue;
+    if (it->sentence < sentence - 2) return nullptr;
+    if (it->type == ActorType::kPerson && !it->modifier) return &*it;
   }
   return nullptr;
 }
@@ -198,7 +202,7 @@ void MatchRule(const RuleSet::Data& data, const Document& cdoc, int si, const Ma
                            quote->speaker_type.empty() ? "person" : quote->speaker_type,
                            quote->speaker_affiliation});
       } else if (IsPronoun(word, false)) {
-        if (const ActorMention* p = LastPersonBefore(*doc, mt.ToNorm(h_begin, h_begin).begin)) {
+        if (const ActorMention* p = LastPersonBefore(*doc, mt.ToNorm(h_begin, h_begin).begin, si)) {
           holders.push_back(FromMention(*p));
         }
       }
