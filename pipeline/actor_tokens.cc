@@ -1,11 +1,11 @@
 #include "pipeline/actor_tokens.h"
 
+#include <utf8proc.h>
+
 #include <algorithm>
 #include <array>
 #include <bit>
 #include <cstring>
-
-#include <utf8proc.h>
 
 #include "pipeline/utf8.h"
 

@@ -2,12 +2,14 @@
 // rules/actors/README.md) and finding actor mentions in sentences.
 //
 // Every surface form (alias, demonym, capital, role word, body noun, ...) is
-// split into tokens by actor_tokens.h and stored in one of two n-gram hash
-// indexes: `exact` for actor names, which are case-sensitive ("US" but not
-// "us"), and `folded` for the grammar words (roles, body nouns, stop words),
-// which match in any case. An index holds every prefix of every surface, so a
+// split into tokens by actor_tokens.h and stored in an n-gram hash index:
+// `exact` for actor names, which are case-sensitive ("US" but not "us"),
+// `folded` for roles, prefixes, honorifics and body nouns, which match in any
+// case, and `words` for the one-word lists (stop words, ...), which are only
+// looked up on demand. An index holds every prefix of every surface, so a
 // look-up at a token extends word by word only while some surface still
-// starts that way: most tokens cost one probe in each index.
+// starts that way, and a small bitset of first tokens turns most words of
+// running text away before any probe.
 //
 // Annotate tokenises each sentence once, records the index hits at every
 // token, and then walks the tokens left to right. At each token it builds the
@@ -21,9 +23,13 @@
 #include "pipeline/actors.h"
 
 #include <algorithm>
-#include <exception>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include "pipeline/actor_tokens.h"
 #include "pipeline/yaml_file.h"
@@ -67,65 +73,72 @@ struct Payload {
 };
 
 // Token sequences -> payloads, keyed by the n-gram hash of their tokens.
-// Built once by Add and Freeze; lookups are then read-only.
+// Every prefix of a surface has a node too, so a look-up can stop at the
+// first n-gram that starts no surface. Built once by Add and Freeze; look-ups
+// are then read-only.
 class NgramIndex {
  public:
   struct Node {
     uint32_t payload_begin = 0;
-    uint32_t payload_end = 0;      // == payload_begin for a bare prefix
-    uint32_t key = UINT32_MAX;     // index into keys_ when a surface ends here
+    uint32_t payload_end = 0;  // == payload_begin for a bare prefix
+    uint32_t key_begin = 0;    // the surface's key in key_pool_, to verify hits
+    uint32_t key_size = 0;
   };
 
-  // Adds a surface whose tokens have `hashes`; `key` is its normalised tokens
-  // joined by '\x1f', kept to verify hits.
-  void Add(const std::vector<uint64_t>& hashes, const std::string& key, Payload payload) {
+  // Adds a surface: its token hashes and its key (normalised tokens joined
+  // by '\x1f'). If `payload` is exclusive and the surface already names
+  // another entry of its group (any actor, for names; the same kind, for
+  // grammar words), adds nothing, sets *clash to that entry and returns false.
+  bool Add(const std::vector<uint64_t>& hashes, std::string_view key, Payload payload,
+           bool exclusive, uint32_t* clash) {
     if (filter_.empty()) filter_.assign((size_t{1} << kFilterBits) / 64, 0);
+    uint32_t node = 0;
+    uint64_t h = kNgramSeed;
+    for (uint64_t token : hashes) {
+      h = ExtendNgram(h, token);
+      node = Insert(h);
+    }
+    Node& n = nodes_[node];
+    for (uint32_t p = head_[node]; p != kNone; p = pending_[p].next) {
+      Payload& old = pending_[p].payload;
+      if (exclusive && SameGroup(old.kind, payload.kind) && old.id != payload.id) {
+        *clash = old.id;
+        return false;
+      }
+    }
+    for (uint32_t p = head_[node]; p != kNone; p = pending_[p].next) {
+      Payload& old = pending_[p].payload;
+      if (old.kind == payload.kind && old.id == payload.id) {
+        old.guarded = old.guarded && payload.guarded;
+        return true;
+      }
+    }
+    if (n.key_size == 0) {
+      n.key_begin = static_cast<uint32_t>(key_pool_.size());
+      n.key_size = static_cast<uint32_t>(key.size());
+      key_pool_.append(key);
+    }
+    pending_.push_back({payload, head_[node]});
+    head_[node] = static_cast<uint32_t>(pending_.size() - 1);
     uint64_t bit = (hashes[0] * 0x9e3779b97f4a7c15ULL) >> (64 - kFilterBits);
     filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
-    uint64_t h = kNgramSeed;
-    for (size_t k = 0; k < hashes.size(); ++k) {
-      h = ExtendNgram(h, hashes[k]);
-      auto [it, inserted] = building_.try_emplace(h, static_cast<uint32_t>(nodes_.size()));
-      if (inserted) {
-        nodes_.emplace_back();
-        pending_.emplace_back();
-      }
-      if (k + 1 < hashes.size()) continue;
-      Node& node = nodes_[it->second];
-      if (node.key == UINT32_MAX) {
-        node.key = static_cast<uint32_t>(keys_.size());
-        keys_.push_back(key);
-      }
-      std::vector<Payload>& list = pending_[it->second];
-      for (Payload& p : list) {
-        if (p.kind == payload.kind && p.id == payload.id) {
-          p.guarded = p.guarded && payload.guarded;
-          return;
-        }
-      }
-      list.push_back(payload);
-    }
     max_len_ = std::max(max_len_, hashes.size());
+    return true;
   }
 
   void Freeze() {
+    std::vector<Payload> list;
     for (size_t i = 0; i < nodes_.size(); ++i) {
+      list.clear();
+      for (uint32_t p = head_[i]; p != kNone; p = pending_[p].next) {
+        list.push_back(pending_[p].payload);
+      }
       nodes_[i].payload_begin = static_cast<uint32_t>(payloads_.size());
-      payloads_.insert(payloads_.end(), pending_[i].begin(), pending_[i].end());
+      payloads_.insert(payloads_.end(), list.rbegin(), list.rend());  // in the order added
       nodes_[i].payload_end = static_cast<uint32_t>(payloads_.size());
     }
-    size_t capacity = 16;
-    while (capacity < 2 * nodes_.size()) capacity *= 2;
-    slots_.assign(capacity, Slot());
-    mask_ = capacity - 1;
-    for (const auto& [hash, node] : building_) {
-      size_t i = Home(hash);
-      while (slots_[i].hash != 0) i = (i + 1) & mask_;
-      slots_[i] = {hash, node};
-    }
-    building_.clear();
-    pending_.clear();
-    pending_.shrink_to_fit();
+    head_ = {};
+    pending_ = {};
   }
 
   // False when no surface starts with a token of this hash (a cheap filter
@@ -146,7 +159,9 @@ class NgramIndex {
 
   const Payload* begin(const Node& n) const { return payloads_.data() + n.payload_begin; }
   const Payload* end(const Node& n) const { return payloads_.data() + n.payload_end; }
-  const std::string& key(const Node& n) const { return keys_[n.key]; }
+  std::string_view key(const Node& n) const {
+    return std::string_view(key_pool_).substr(n.key_begin, n.key_size);
+  }
   size_t max_len() const { return max_len_; }
 
  private:
@@ -154,25 +169,59 @@ class NgramIndex {
     uint64_t hash = 0;
     uint32_t node = 0;
   };
+  struct Pending {
+    Payload payload;
+    uint32_t next;
+  };
+  static constexpr uint32_t kNone = UINT32_MAX;
+  static constexpr int kFilterBits = 16;  // 8 KB: stays in the L1 cache
+
+  static bool SameGroup(Entry a, Entry b) {
+    return a == b || (a <= Entry::kCapital && b <= Entry::kCapital);
+  }
   size_t Home(uint64_t hash) const { return (hash ^ (hash >> 29)) & mask_; }
 
-  static constexpr int kFilterBits = 16;  // 8 KB: stays in the L1 cache
-  std::vector<uint64_t> filter_;
+  // The node of n-gram hash `h`, made if new. The table stays at most half
+  // full.
+  uint32_t Insert(uint64_t h) {
+    if (2 * (nodes_.size() + 1) > slots_.size()) Grow();
+    size_t i = Home(h);
+    for (; slots_[i].hash != 0; i = (i + 1) & mask_) {
+      if (slots_[i].hash == h) return slots_[i].node;
+    }
+    slots_[i] = {h, static_cast<uint32_t>(nodes_.size())};
+    nodes_.emplace_back();
+    head_.push_back(kNone);
+    return slots_[i].node;
+  }
+
+  void Grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(std::max<size_t>(16, 2 * old.size()), Slot());
+    mask_ = slots_.size() - 1;
+    for (const Slot& s : old) {
+      if (s.hash == 0) continue;
+      size_t i = Home(s.hash);
+      while (slots_[i].hash != 0) i = (i + 1) & mask_;
+      slots_[i] = s;
+    }
+  }
 
   std::vector<Slot> slots_;
   size_t mask_ = 0;
   std::vector<Node> nodes_;
   std::vector<Payload> payloads_;
-  std::vector<std::string> keys_;
+  std::string key_pool_;
+  std::vector<uint64_t> filter_;
   size_t max_len_ = 0;
-  // Build state, dropped by Freeze.
-  std::unordered_map<uint64_t, uint32_t> building_;
-  std::vector<std::vector<Payload>> pending_;
+  // Build state, dropped by Freeze: each node's payloads as a linked list.
+  std::vector<uint32_t> head_;
+  std::vector<Pending> pending_;
 };
 
 struct ActorInfo {
-  std::string stem;  // starts descriptions: `stem`, else the first demonym ("Russian")
-  int32_t state = -1;   // index among the states, for their institutions
+  std::string stem;          // starts descriptions: `stem`, else the first demonym ("Russian")
+  int32_t state = -1;        // index among the states, for their institutions
   int32_t affiliation = -1;  // the actor named by Actor::affiliation
   std::vector<Token> name_tokens;  // people: the canonical name, tokenised
 };
@@ -280,9 +329,14 @@ class Loader {
   // Reports keys of `map` that are not in `allowed`.
   void CheckKeys(const YamlFile& file, const YAML::Node& map,
                  std::initializer_list<const char*> allowed, const char* what);
-  // A scalar or a list of scalars under `key`.
+  // A scalar value of `key`.
+  bool ReadScalar(const YamlFile& file, const YAML::Node& value, const std::string& key,
+                  std::string* out);
+  // A scalar or a list of scalars: under `key` of `map`, or the value itself.
   bool ReadList(const YamlFile& file, const YAML::Node& map, const char* key,
                 std::vector<Item>* out);
+  bool ReadItems(const YamlFile& file, const YAML::Node& value, const std::string& key,
+                 std::vector<Item>* out);
   bool ReadBool(const YamlFile& file, const YAML::Node& map, const char* key, bool* out);
 
   void LoadActors(const YamlFile& file, const YAML::Node& list, const std::string& default_type);
@@ -292,21 +346,27 @@ class Loader {
   void LoadWords(const YamlFile& file, const YAML::Node& root, const char* key, Entry kind,
                  std::vector<std::string>* names);
 
-  // Adds a surface to the exact (actor) or folded (grammar) index. Reports a
-  // clash with another actor (or another entry of the same kind).
+  // Adds a surface to the index of its kind. Reports a clash with another
+  // actor (or another entry of the same kind).
   void AddSurface(const YamlFile& file, const YAML::Node& where, const std::string& surface,
                   Payload payload);
-  bool AddOne(const std::string& surface, Payload payload, uint32_t* clash);
+  bool AddOne(std::string_view surface, const std::vector<Token>& tokens, Payload payload,
+              uint32_t* clash);
 
   Gazetteer* data_;
   DiagnosticSink* sink_;
   int errors_ = 0;
   std::vector<std::unique_ptr<YamlFile>> files_;
   std::vector<PendingAffiliation> pending_;
-  std::vector<SourceLocation> defined_at_;  // per declared actor
-  // Who owns each surface: exact keys -> actor; folded keys (prefixed by the
-  // kind) -> entry id.
-  std::unordered_map<std::string, uint32_t> owner_;
+  // Where each declared actor is: its file (in files_), line and column.
+  struct Place {
+    uint32_t file;
+    int line, col;
+  };
+  std::vector<Place> defined_at_;
+  // Scratch space for AddSurface.
+  std::vector<Token> tokens_;
+  std::vector<uint64_t> hashes_;
 };
 
 void Loader::CheckKeys(const YamlFile& file, const YAML::Node& map,
@@ -320,9 +380,23 @@ void Loader::CheckKeys(const YamlFile& file, const YAML::Node& map,
   }
 }
 
+bool Loader::ReadScalar(const YamlFile& file, const YAML::Node& value, const std::string& key,
+                        std::string* out) {
+  if (!value.IsScalar()) {
+    Error(file, value, "'" + key + "' must be a string");
+    return false;
+  }
+  *out = value.Scalar();
+  return true;
+}
+
 bool Loader::ReadList(const YamlFile& file, const YAML::Node& map, const char* key,
                       std::vector<Item>* out) {
-  YAML::Node value = map[key];
+  return ReadItems(file, map[key], key, out);
+}
+
+bool Loader::ReadItems(const YamlFile& file, const YAML::Node& value, const std::string& key,
+                       std::vector<Item>* out) {
   if (!value || value.IsNull()) return true;
   if (value.IsScalar()) {
     out->push_back({value.Scalar(), value});
@@ -359,42 +433,30 @@ bool Loader::ReadBool(const YamlFile& file, const YAML::Node& map, const char* k
   return true;
 }
 
-bool Loader::AddOne(const std::string& surface, Payload payload, uint32_t* clash) {
+bool Loader::AddOne(std::string_view surface, const std::vector<Token>& tokens, Payload payload,
+                    uint32_t* clash) {
   const bool fold = payload.kind > Entry::kCapital;
-  std::vector<Token> tokens;
-  actor_tokens::Tokenize(surface, 0, &tokens);
-  std::vector<uint64_t> hashes;
-  hashes.reserve(tokens.size());
-  for (const Token& t : tokens) hashes.push_back(fold ? t.folded_hash : t.hash);
-  std::string key = SurfaceKey(surface, tokens, 0, tokens.size(), fold);
+  hashes_.clear();
+  for (const Token& t : tokens) hashes_.push_back(fold ? t.folded_hash : t.hash);
+  const std::string key = SurfaceKey(surface, tokens, 0, tokens.size(), fold);
   // Word lists (stop words, particles, ...) may repeat; names and roles may not.
   const bool exclusive = payload.kind <= Entry::kBody;
-  if (exclusive) {
-    std::string owner_key = key;
-    if (fold) owner_key.insert(0, 1, static_cast<char>(1 + static_cast<int>(payload.kind)));
-    auto [it, inserted] = owner_.try_emplace(owner_key, payload.id);
-    if (!inserted && it->second != payload.id) {
-      *clash = it->second;
-      return false;
-    }
-  }
   NgramIndex& index = payload.kind >= Entry::kStopWord ? data_->words
-                      : fold                            ? data_->folded
-                                                        : data_->exact;
-  index.Add(hashes, key, payload);
-  return true;
+                      : fold                           ? data_->folded
+                                                       : data_->exact;
+  return index.Add(hashes_, key, payload, exclusive, clash);
 }
 
 void Loader::AddSurface(const YamlFile& file, const YAML::Node& where, const std::string& surface,
                         Payload payload) {
-  std::vector<Token> tokens;
-  actor_tokens::Tokenize(surface, 0, &tokens);
-  if (tokens.empty() || tokens[0].kind != TokenKind::kWord) {
+  tokens_.clear();
+  actor_tokens::Tokenize(surface, 0, &tokens_);
+  if (tokens_.empty() || tokens_[0].kind != TokenKind::kWord) {
     Error(file, where, "'" + surface + "' must start with a word");
     return;
   }
   uint32_t clash = 0;
-  if (!AddOne(surface, payload, &clash)) {
+  if (!AddOne(surface, tokens_, payload, &clash)) {
     std::string other;
     if (payload.kind <= Entry::kCapital) {
       other = "actor '" + data_->actors[clash].name + "'";
@@ -409,11 +471,13 @@ void Loader::AddSurface(const YamlFile& file, const YAML::Node& where, const std
     return;
   }
   // A lower-case alias also matches with a capital at the start of a sentence
-  // ("the West" -> "The West"); a clash there is not worth reporting.
+  // ("international community"); a clash there is not worth reporting.
   if (payload.kind <= Entry::kCapital && surface[0] >= 'a' && surface[0] <= 'z') {
     std::string upper = surface;
     upper[0] = static_cast<char>(upper[0] - 32);
-    AddOne(upper, payload, &clash);
+    tokens_.clear();
+    actor_tokens::Tokenize(upper, 0, &tokens_);
+    AddOne(upper, tokens_, payload, &clash);
   }
 }
 
@@ -457,8 +521,7 @@ void Loader::LoadFile(const std::string& path) {
     // yaml-cpp should not throw on the checked accesses above; if it does,
     // the file is still reported, not lost.
     ++errors_;
-    sink_->Report(file.ErrorAt(SourceLocation{path, e.mark.line + 1, e.mark.column + 1},
-                               e.msg));
+    sink_->Report(file.ErrorAt(SourceLocation{path, e.mark.line + 1, e.mark.column + 1}, e.msg));
   }
 }
 
@@ -477,56 +540,76 @@ void Loader::LoadActor(const YamlFile& file, const YAML::Node& entry,
     Error(file, entry, "an actor must be a map with 'name' and 'type'");
     return;
   }
-  CheckKeys(file, entry,
-            {"name", "type", "aliases", "demonyms", "capitals", "affiliation", "role", "guard",
-             "stem"},
-            "an actor");
+  // One pass over the keys: yaml-cpp finds a key by converting every key of
+  // the map to a string, so separate look-ups would cost a pass each.
   Actor actor;
+  ActorInfo info;
   std::string type_name = default_type;
-  bool ok = file.RequireString(entry, "name", &actor.name, sink_);
-  if (!ok) ++errors_;
-  if (ok && actor.name.empty()) {
-    Error(file, entry["name"], "an actor's 'name' must not be empty");
+  std::optional<YAML::Node> name_node, type_node, affiliation_node;
+  std::vector<Item> aliases, demonyms, capitals, guard;
+  bool ok = true;
+  for (const auto& pair : entry) {
+    const YAML::Node key = pair.first;  // copies: the pair is a temporary
+    const YAML::Node value = pair.second;
+    const std::string k = key.IsScalar() ? key.Scalar() : std::string();
+    if (k == "name") {
+      name_node.emplace(value);
+      ok = ReadScalar(file, value, k, &actor.name) && ok;
+    } else if (k == "type") {
+      type_node.emplace(value);
+      ok = ReadScalar(file, value, k, &type_name) && ok;
+    } else if (k == "affiliation") {
+      affiliation_node.emplace(value);
+      ReadScalar(file, value, k, &actor.affiliation);
+    } else if (k == "role") {
+      ReadScalar(file, value, k, &actor.role);
+    } else if (k == "stem") {
+      ReadScalar(file, value, k, &info.stem);
+    } else if (k == "aliases") {
+      ReadItems(file, value, k, &aliases);
+    } else if (k == "demonyms") {
+      ReadItems(file, value, k, &demonyms);
+    } else if (k == "capitals") {
+      ReadItems(file, value, k, &capitals);
+    } else if (k == "guard") {
+      ReadItems(file, value, k, &guard);
+    } else {
+      Error(file, key, "unknown key '" + k + "' in an actor");
+    }
+  }
+  if (!name_node) {
+    Error(file, entry, "missing key 'name'");
+    ok = false;
+  } else if (ok && actor.name.empty()) {
+    Error(file, *name_node, "an actor's 'name' must not be empty");
     ok = false;
   }
-  if (!file.OptionalString(entry, "type", &type_name, sink_)) {
-    ++errors_;
-    ok = false;
-  } else if (type_name.empty()) {
+  if (type_name.empty()) {
     Error(file, entry, "missing key 'type' (and no file-level 'type')");
     ok = false;
   } else if (!ParseType(type_name, &actor.type)) {
-    Error(file, entry["type"] ? entry["type"] : entry,
+    Error(file, type_node ? *type_node : entry,
           "unknown type '" + type_name + "' (expected country, organisation, group or person)");
     ok = false;
   }
-  if (!file.OptionalString(entry, "role", &actor.role, sink_)) ++errors_;
-  std::string affiliation;
-  if (!file.OptionalString(entry, "affiliation", &affiliation, sink_)) ++errors_;
-  std::vector<Item> aliases, demonyms, capitals, guard;
-  ReadList(file, entry, "aliases", &aliases);
-  ReadList(file, entry, "demonyms", &demonyms);
-  ReadList(file, entry, "capitals", &capitals);
-  ReadList(file, entry, "guard", &guard);
   if (!ok) return;
 
   auto [it, inserted] = data_->by_name.try_emplace(actor.name, data_->actors.size());
   if (!inserted) {
-    Error(file, entry["name"],
-          "duplicate actor '" + actor.name + "' (first defined at " +
-              defined_at_[it->second].ToString() + ")");
+    const Place& first = defined_at_[it->second];
+    SourceLocation where{files_[first.file]->path(), first.line, first.col};
+    Error(file, *name_node,
+          "duplicate actor '" + actor.name + "' (first defined at " + where.ToString() + ")");
     return;
   }
   const uint32_t id = static_cast<uint32_t>(data_->actors.size());
-  ActorInfo info;
-  if (!file.OptionalString(entry, "stem", &info.stem, sink_)) ++errors_;
   if (info.stem.empty() && !demonyms.empty()) info.stem = demonyms[0].value;
   if (actor.type == ActorType::kCountry) info.state = static_cast<int32_t>(data_->states++);
-  if (!affiliation.empty()) pending_.push_back({&file, entry["affiliation"], id});
-  actor.affiliation = affiliation;
+  if (!actor.affiliation.empty()) pending_.push_back({&file, *affiliation_node, id});
   data_->actors.push_back(std::move(actor));
   data_->info.push_back(std::move(info));
-  defined_at_.push_back(file.LocationOf(entry["name"]));
+  const YAML::Mark mark = name_node->Mark();
+  defined_at_.push_back({static_cast<uint32_t>(files_.size() - 1), mark.line + 1, mark.column + 1});
 
   auto guarded = [&guard](const std::string& s) {
     for (const Item& g : guard) {
@@ -539,13 +622,18 @@ void Loader::LoadActor(const YamlFile& file, const YAML::Node& entry,
     for (const auto* list : {&aliases, &demonyms, &capitals}) {
       for (const Item& item : *list) found = found || item.value == g.value;
     }
-    if (!found) Error(file, g.node, "'guard' names '" + g.value + "', which is not one of this actor's names");
+    if (!found)
+      Error(file, g.node,
+            "'guard' names '" + g.value + "', which is not one of this actor's names");
   }
   const std::string& name = data_->actors[id].name;
-  AddSurface(file, entry["name"], name, {Entry::kName, guarded(name), id});
-  for (const Item& a : aliases) AddSurface(file, a.node, a.value, {Entry::kName, guarded(a.value), id});
-  for (const Item& d : demonyms) AddSurface(file, d.node, d.value, {Entry::kDemonym, guarded(d.value), id});
-  for (const Item& c : capitals) AddSurface(file, c.node, c.value, {Entry::kCapital, guarded(c.value), id});
+  AddSurface(file, *name_node, name, {Entry::kName, guarded(name), id});
+  for (const Item& a : aliases)
+    AddSurface(file, a.node, a.value, {Entry::kName, guarded(a.value), id});
+  for (const Item& d : demonyms)
+    AddSurface(file, d.node, d.value, {Entry::kDemonym, guarded(d.value), id});
+  for (const Item& c : capitals)
+    AddSurface(file, c.node, c.value, {Entry::kCapital, guarded(c.value), id});
 }
 
 void Loader::LoadRoles(const YamlFile& file, const YAML::Node& list) {
@@ -601,7 +689,8 @@ void Loader::LoadBodies(const YamlFile& file, const YAML::Node& list) {
       continue;
     }
     if (kind != "state" && kind != "organisation") {
-      Error(file, entry["kind"], "unknown body kind '" + kind + "' (expected state or organisation)");
+      Error(file, entry["kind"],
+            "unknown body kind '" + kind + "' (expected state or organisation)");
       continue;
     }
     std::vector<Item> aliases;
@@ -696,7 +785,8 @@ void Loader::Finish() {
     if (d.info[i].state < 0) continue;
     const std::string stem = d.info[i].stem.empty() ? d.actors[i].name : d.info[i].stem;
     for (uint32_t b : org_bodies) {
-      Actor generated{stem + " " + d.bodies[b].name, ActorType::kOrganisation, d.actors[i].name, ""};
+      Actor generated{stem + " " + d.bodies[b].name, ActorType::kOrganisation, d.actors[i].name,
+                      ""};
       auto [it, inserted] = d.by_name.try_emplace(generated.name, d.actors.size());
       if (inserted) {
         d.actors.push_back(std::move(generated));
@@ -855,13 +945,13 @@ class Matcher {
 
   struct NameMatch {
     size_t end = 0;
-    int32_t known = -1;     // a person in the table
-    int32_t met = -1;       // a person met earlier in the document
+    int32_t known = -1;  // a person in the table
+    int32_t met = -1;    // a person met earlier in the document
   };
 
   struct Candidate {
     size_t end = 0;
-    int priority = 0;  // breaks ties between candidates of the same length
+    int priority = 0;   // breaks ties between candidates of the same length
     bool drop = false;  // a capital inside a longer name: no mention at all
     std::string name, role, affiliation;
     ActorType type = ActorType::kCountry;
@@ -913,7 +1003,8 @@ class Matcher {
       size_t sep = key.find('\x1f', pos);
       if (sep == std::string_view::npos) sep = key.size();
       if (k + 1 < e && sep == key.size()) return false;
-      std::string_view piece(doc_->text.data() + tokens_[k].begin, tokens_[k].end - tokens_[k].begin);
+      std::string_view piece(doc_->text.data() + tokens_[k].begin,
+                             tokens_[k].end - tokens_[k].begin);
       if (!actor_tokens::NormalizedEquals(piece, key.substr(pos, sep - pos), fold)) return false;
       pos = sep + 1;
     }
@@ -973,8 +1064,8 @@ class Matcher {
   // not the start of a role, body or actor.
   bool NameWordAt(size_t k) const {
     if (!IsUpperWord(k)) return false;
-    if (ListWordAt(k, Entry::kStopWord) || WordAt(k, Entry::kRole) || WordAt(k, Entry::kRolePrefix) ||
-        WordAt(k, Entry::kBody) || WordAt(k, Entry::kHonorific)) {
+    if (ListWordAt(k, Entry::kStopWord) || WordAt(k, Entry::kRole) ||
+        WordAt(k, Entry::kRolePrefix) || WordAt(k, Entry::kBody) || WordAt(k, Entry::kHonorific)) {
       return false;
     }
     return !ForEachHit(k, false, [&](const Payload& p, size_t) {

@@ -16,6 +16,9 @@
 // never once per rule, so 100,000 aliases load and match fast. Mentions are
 // sorted by position and never overlap (longest match wins).
 //
+// The rule files' schema and the grammar of titles and descriptions are in
+// rules/actors/README.md.
+//
 // An ActorTable is immutable after Load; its const methods are thread-safe.
 #ifndef STANCE_PIPELINE_ACTORS_H_
 #define STANCE_PIPELINE_ACTORS_H_
@@ -50,12 +53,16 @@ class ActorTable {
                      DiagnosticSink* sink);
 
   // The actor whose canonical name, alias, demonym or capital is `name`
-  // (exact, case-sensitive), or null.
+  // (exact, case-sensitive), or null. Canonical names include the
+  // institutions built for every state ("Russian Foreign Ministry").
   const Actor* Find(std::string_view name) const;
 
-  // The stage: fills doc->actor_mentions.
+  // The stage: fills doc->actor_mentions (replacing what was there) from
+  // doc->text within each of doc->sentences, in order. What is remembered
+  // of the people met (for a later surname) lasts for this document only.
   void Annotate(Document* doc) const;
 
+  // The number of actors declared in the rule files.
   size_t size() const;
 
  private:

@@ -50,8 +50,8 @@ Document MakeDocument(const std::string& text) {
 // "Russian Foreign Minister Sergei Lavrov => Sergei Lavrov (person, Russia,
 // Foreign Minister)", then " modifier" for modifiers.
 std::string Render(const Document& doc, const ActorMention& m) {
-  std::string out = std::string(doc.Original(m.span)) + " => " + m.name + " (" +
-                    ActorTypeName(m.type);
+  std::string out =
+      std::string(doc.Original(m.span)) + " => " + m.name + " (" + ActorTypeName(m.type);
   if (!m.affiliation.empty()) out += ", " + m.affiliation;
   if (!m.role.empty()) out += ", " + m.role;
   out += ")";
@@ -325,8 +325,9 @@ TEST_CASE("actors: titles introduce people") {
       // No state in the title: the affiliation comes from the list of people.
       {"It was led by ambassador Vinay Kumar.",
        {"ambassador Vinay Kumar => Vinay Kumar (person, India, Ambassador)"}},
-      {"President Trump spoke.", {"President Trump => Donald Trump (person, United States, "
-                                  "President)"}},
+      {"President Trump spoke.",
+       {"President Trump => Donald Trump (person, United States, "
+        "President)"}},
       // Unknown names: capitalised words after a title.
       {"Ambassador Jane Roe spoke.", {"Ambassador Jane Roe => Jane Roe (person, Ambassador)"}},
       {"The Canadian Trade Minister Pat Example agreed.",
@@ -528,7 +529,8 @@ TEST_CASE("actors: spans cite the original text and sentences are counted") {
 
 TEST_CASE("actors: malformed YAML is reported with path:line:col") {
   TempDir dir;
-  std::string path = dir.Write("bad.yaml", "name: bad\nversion: 1\nactors:\n  - {name: X, type: [\n");
+  std::string path =
+      dir.Write("bad.yaml", "name: bad\nversion: 1\nactors:\n  - {name: X, type: [\n");
   std::vector<std::string> errors = LoadErrors(dir.path());
   REQUIRE(errors.size() == 1);
   CHECK(errors[0].rfind(path + ":5:", 0) == 0);
@@ -540,14 +542,14 @@ TEST_CASE("actors: every load problem is reported at its place") {
                             "name: a\n"
                             "version: 1\n"
                             "actors:\n"
-                            "  - {type: country}\n"                           // 4: no name
-                            "  - {name: Freedonia}\n"                         // 5: no type
-                            "  - {name: Sylvania, type: planet}\n"            // 6: bad type
-                            "  - {name: Grand Fenwick, type: country}\n"      // 7
-                            "  - {name: Grand Fenwick, type: country}\n"      // 8: duplicate
-                            "  - name: Moo Ministry\n"                        // 9
-                            "    type: organisation\n"                        // 10
-                            "    affiliation: Nowhere\n"                      // 11: unknown
+                            "  - {type: country}\n"                               // 4: no name
+                            "  - {name: Freedonia}\n"                             // 5: no type
+                            "  - {name: Sylvania, type: planet}\n"                // 6: bad type
+                            "  - {name: Grand Fenwick, type: country}\n"          // 7
+                            "  - {name: Grand Fenwick, type: country}\n"          // 8: duplicate
+                            "  - name: Moo Ministry\n"                            // 9
+                            "    type: organisation\n"                            // 10
+                            "    affiliation: Nowhere\n"                          // 11: unknown
                             "  - {name: Ruritania, type: country, alias: [R]}\n"  // 12: bad key
                             "  - {name: Ruritania B, type: country, aliases: [Grand Fenwick]}\n");
   std::string b = dir.Write("b.yaml", "version: 2\n");  // no name
@@ -579,11 +581,12 @@ TEST_CASE("actors: other load errors") {
   }
   {
     TempDir dir;
-    std::string path = dir.Write("r.yaml",
-                                 "name: r\nversion: 1\n"
-                                 "roles:\n  - {name: Envoy}\n  - {name: Emissary, aliases: [envoy]}\n"
-                                 "bodies:\n  - {name: office, kind: ministry}\n"
-                                 "stop_words: [two words]\n");
+    std::string path =
+        dir.Write("r.yaml",
+                  "name: r\nversion: 1\n"
+                  "roles:\n  - {name: Envoy}\n  - {name: Emissary, aliases: [envoy]}\n"
+                  "bodies:\n  - {name: office, kind: ministry}\n"
+                  "stop_words: [two words]\n");
     Status s;
     std::vector<std::string> errors = LoadErrors(dir.path(), &s);
     CHECK(s.code() == Status::kRuleError);
@@ -612,9 +615,10 @@ TEST_CASE("actors: a small table of its own") {
   Status s = ActorTable::Load(dir.path(), &table, &sink);
   REQUIRE_MESSAGE(s.ok(), s.ToString());
   CHECK(table->size() == 2);
-  CHECK(Mentions(*table, "Fredville said the Freedonian government and Firefly agreed; "
-                         "the Freedonian Foreign Ministry and Freedonian Ambassador Chico Marx "
-                         "too.") ==
+  CHECK(Mentions(*table,
+                 "Fredville said the Freedonian government and Firefly agreed; "
+                 "the Freedonian Foreign Ministry and Freedonian Ambassador Chico Marx "
+                 "too.") ==
         std::vector<std::string>{
             "Fredville => Freedonia (country, Freedonia)",
             "Freedonian government => Freedonia (country, Freedonia)",
