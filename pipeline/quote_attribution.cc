@@ -52,6 +52,17 @@ bool QuoteLayouts::IsName(const std::vector<QuoteToken>& t, size_t i) const {
          (p.classes() & kFunctionWord) == 0;
 }
 
+// Whether [begin, end) is a name and nothing else ("Allan Casicas", not
+// "the director of Black Panther").
+bool QuoteLayouts::IsNameRun(const std::vector<QuoteToken>& t, size_t begin,
+                             size_t end) const {
+  if (end <= begin || end > t.size()) return false;
+  for (size_t i = begin; i < end; ++i) {
+    if (!IsName(t, i) && !(i > begin && t[i].Is(kNameParticle))) return false;
+  }
+  return !t[end - 1].Is(kNameParticle);
+}
+
 // Whether `t` can be the head of a speaker's noun phrase: a name, or a noun
 // of people or of texts that speak ("officials", "the statement").
 bool QuoteLayouts::CanHead(const QuoteToken& t) const {
@@ -295,14 +306,14 @@ QuoteLayouts::Subject QuoteLayouts::SubjectBefore(
     for (size_t k = j - 1; k-- > lo && j - 1 - k < kMaxParenthetical;) {
       Kind kind = t[k].kind;
       if (kind == Kind::kComma) {
-        TokenRange name = NounPhraseAfter(t, k + 1, j - 1);
-        if (name.end == j - 1 && t[name.end - 1].capitalised) {
+        if (IsNameRun(t, k + 1, j - 1)) {
+          TokenRange name{k + 1, j - 1};
           s.kind = Speaker::kPhrase;
           s.np = name;
           break;
         }
-        size_t e = SkipAdverbsBefore(
-            t, lo, k);  // "The ministry has, in a statement, said"
+        // "The ministry has, in a statement, said"
+        size_t e = SkipAdverbsBefore(t, lo, k);
         if (e > lo && t[e - 1].Is(kAnyPronoun)) {
           s.kind = Speaker::kPronoun;
           s.np = {e - 1, e};

@@ -157,6 +157,8 @@ class QuoteLayouts {
   TokenRange NounPhraseAfter(const std::vector<QuoteToken>& t, size_t begin,
                              size_t hi) const;
   bool CanHead(const QuoteToken& t) const;
+  bool IsNameRun(const std::vector<QuoteToken>& t, size_t begin,
+                 size_t end) const;
   bool IsName(const std::vector<QuoteToken>& t, size_t i) const;
   // Fills `a` from `cue` and its subject `s`, and names the layout.
   void FillFromCue(const std::vector<QuoteToken>& t, size_t lo, size_t end,

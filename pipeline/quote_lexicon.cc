@@ -264,12 +264,14 @@ void QuoteLexicon::BuildIndex() {
     size_t i = h & (size - 1);
     while (slots_[i].word != nullptr) i = (i + 1) & (size - 1);
     slots_[i] = {h, static_cast<uint32_t>(keys_.size()),
-                 static_cast<uint32_t>(key.size()), &word};
+                 static_cast<uint32_t>(key.size()), word.classes, &word};
     keys_ += key;
   }
 }
 
-const QuoteWord* QuoteLexicon::Find(std::string_view lower, uint32_t h) const {
+const QuoteWord* QuoteLexicon::Find(std::string_view lower, uint32_t h,
+                                    uint32_t* classes) const {
+  if (classes != nullptr) *classes = 0;
   if (slots_.empty()) return nullptr;
   const size_t mask = slots_.size() - 1;
   for (size_t i = h & mask;; i = (i + 1) & mask) {
@@ -277,6 +279,7 @@ const QuoteWord* QuoteLexicon::Find(std::string_view lower, uint32_t h) const {
     if (slot.word == nullptr) return nullptr;
     if (slot.hash == h && slot.size == lower.size() &&
         std::memcmp(keys_.data() + slot.key, lower.data(), lower.size()) == 0) {
+      if (classes != nullptr) *classes = slot.classes;
       return slot.word;
     }
   }

@@ -97,8 +97,10 @@ class QuoteLexicon {
     return Find(lower, HashOf(lower));
   }
   // The same, with `hash` = HashOf(lower) computed by the caller (the
-  // tokeniser hashes while it lower-cases).
-  const QuoteWord* Find(std::string_view lower, uint32_t hash) const;
+  // tokeniser hashes while it lower-cases). Sets *classes to the entry's
+  // classes (0 if none) when `classes` is not null.
+  const QuoteWord* Find(std::string_view lower, uint32_t hash,
+                        uint32_t* classes = nullptr) const;
   // FNV-1a: short keys, no setup cost. kHashSeed, then HashStep per byte.
   static constexpr uint32_t kHashSeed = 2166136261u;
   static uint32_t HashStep(uint32_t h, char c) {
@@ -127,6 +129,7 @@ class QuoteLexicon {
     uint32_t hash = 0;
     uint32_t key = 0;  // offset of the key in `keys_`
     uint32_t size = 0;
+    uint32_t classes = 0;             // word->classes, without a pointer chase
     const QuoteWord* word = nullptr;  // null: an empty slot
   };
 

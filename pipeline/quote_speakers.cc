@@ -171,8 +171,22 @@ bool SpeakerResolver::FromPhrase(const std::vector<QuoteToken>& tokens,
   // A capitalised noun of people that opens the phrase is a description
   // too ("Officials in Montevideo" at the start of a sentence).
   const bool described = !head.capitalised || people_noun(h);
-  if (const ActorMention* m = MentionOver(head.norm);
-      m != nullptr && !m->modifier) {
+  const ActorMention* m = MentionOver(head.norm);
+  if (m != nullptr && m->type == ActorType::kPerson &&
+      m->norm.begin > tokens[b].norm.begin) {
+    // "Sharmistha Mukherjee" when the actor stage linked "Mukherjee" to
+    // another Mukherjee of the document: a given name before the mention
+    // names someone else.
+    for (size_t i = b; i < e && tokens[i].norm.end <= m->norm.begin; ++i) {
+      if (tokens[i].norm.end + 1 >= m->norm.begin && tokens[i].capitalised &&
+          !tokens[i].Is(kTitle | kFunctionWord | kOrganisationWord) &&
+          tokens[i].kind == QuoteToken::kWord) {
+        m = nullptr;
+        break;
+      }
+    }
+  }
+  if (m != nullptr && !m->modifier) {
     SpeakerInfo mention = FromMention(*m);
     if (mention.person && !mention.named) {
       // "the Brazilian minister": the latest named person of that role and

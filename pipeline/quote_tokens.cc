@@ -173,6 +173,7 @@ class Tokenizer {
     char key[48];
     uint32_t n = word_end - i;
     const QuoteWord* word = nullptr;
+    uint32_t classes = 0;
     if (n < sizeof(key)) {
       uint32_t hash = QuoteLexicon::kHashSeed;
       for (uint32_t k = 0; k < n; ++k) {
@@ -180,27 +181,26 @@ class Tokenizer {
         key[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
         hash = QuoteLexicon::HashStep(hash, key[k]);
       }
-      word = lexicon_.Find(std::string_view(key, n), hash);
+      word = lexicon_.Find(std::string_view(key, n), hash, &classes);
     }
     // The dot of an abbreviation, an initial or U.S. belongs to the word.
     if (possessive == 0 && j < end && text_[j] == '.') {
       bool initial = n == 1 && text_[i] >= 'A' && text_[i] <= 'Z';
-      if (inner_dot || initial ||
-          (word != nullptr && (word->classes & kAbbreviation))) {
+      if (inner_dot || initial || (classes & kAbbreviation)) {
         word_end = ++j;
       }
     }
     QuoteToken& t = Push(QuoteToken::kWord, i, word_end);
     t.word = word;
+    t.word_classes = classes;
     t.capitalised = StartsUpper(text_, i);
     if (!t.capitalised && n > 4 && n < sizeof(key)) {
       t.ing = key[n - 3] == 'i' && key[n - 2] == 'n' && key[n - 1] == 'g';
       t.ly = key[n - 2] == 'l' && key[n - 1] == 'y';
     }
-    if (n < sizeof(key) &&
-        (word == nullptr || (word->classes & kFunctionWord) == 0) &&
+    if (n < sizeof(key) && (classes & kFunctionWord) == 0 &&
         lexicon_.HasSpeakerSuffix(std::string_view(key, n))) {
-      t.extra = kSpeakerNoun;
+      t.word_classes |= kSpeakerNoun;
     }
     if (possessive != 0) {
       Push(QuoteToken::kPossessive, possessive, j);

@@ -40,11 +40,12 @@ struct QuoteToken {
   Span norm;                        // normalised
   const QuoteWord* word = nullptr;  // words: the lexicon entry, or null
   int quotation = -1;  // kQuotation: index into the QuoteMarks list
-  uint32_t extra = 0;  // classes the word has by its form ("investigators")
+  // The word's classes: its lexicon entry's, copied here because the layouts
+  // ask for them many times per token, plus those it has by its form
+  // ("investigators" is a speaker noun).
+  uint32_t word_classes = 0;
 
-  uint32_t classes() const {
-    return (word == nullptr ? 0 : word->classes) | extra;
-  }
+  uint32_t classes() const { return word_classes; }
   bool Is(uint32_t word_class) const {
     return kind == kWord && (classes() & word_class) != 0;
   }

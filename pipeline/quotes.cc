@@ -465,7 +465,11 @@ class QuotePass {
     bool found = speakers_.FromPronoun(pronoun, at, info, &where);
     SpeakerInfo subject;
     if (!PronounFromPreviousSentence(k, c, pronoun, &subject)) return found;
-    bool older = where < c->previous.front().norm.begin;
+    // A lone capitalised word that no stage knows ("Fitness was a big
+    // factor, according to Kidston. ... he said") is too weak to beat an
+    // older candidate; a known person or actor is not.
+    bool older =
+        where < c->previous.front().norm.begin && !subject.type.empty();
     if (!found || older || (info->person && !info->named && subject.named)) {
       *info = subject;
     }

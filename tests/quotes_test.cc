@@ -467,6 +467,11 @@ TEST_CASE("quotes: attribution layouts") {
       {"Supreme Court Justice Elena Kagan wrote, \"Not every wrong is a "
        "federal crime.\"",
        "Not every wrong", "Elena Kagan", "wrote", "speaker-cue-quote"},
+      // A description between commas is not the speaker; the name before it
+      // is.
+      {"Lina Castro, the director of the Andean Film Institute, wrote of her "
+       "colleague, \"She was fearless.\"",
+       "She was fearless", "Lina Castro", "wrote", "speaker-cue-quote"},
       // A statement "which read" speaks for the subject of the sentence.
       {"The embassy released a statement which read, \"The ambassador will "
        "return on Monday.\"",
@@ -674,6 +679,21 @@ TEST_CASE("quotes: an unnamed person of the actor stage is the named one") {
   const Quote& q = r.Find("will be built");
   CHECK(q.speaker == "Helena Duarte");
   CHECK(q.speaker_affiliation == "Brazil");
+}
+
+TEST_CASE(
+    "quotes: a given name before a surname the actor stage linked "
+    "elsewhere names another person") {
+  Document d =
+      Doc("Carlos Ruiz resigned. His sister, Marta Ruiz, wrote, "
+          "\"He was right to go.\"");
+  d.actor_mentions.push_back(Mention(d, "Carlos Ruiz", ActorType::kPerson,
+                                     "Carlos Ruiz", "Peru", "Minister"));
+  d.actor_mentions.push_back(Mention(d, "Ruiz", ActorType::kPerson,
+                                     "Carlos Ruiz", "Peru", "Minister",
+                                     d.text.find("Marta")));
+  Run r(std::move(d));
+  CHECK(r.Find("He was right").speaker == "Marta Ruiz");
 }
 
 TEST_CASE("quotes: first-person narration names nobody") {
