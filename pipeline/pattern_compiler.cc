@@ -359,16 +359,35 @@ class Compiler {
   }
 
   // Words in nearly every sentence: a clause with one of them filters nothing.
-  static bool Common(const std::set<std::string>& clause) {
+  static bool IsCommonWord(std::string_view word) {
     static const std::set<std::string, std::less<>> kCommon = {
         "a",   "an",  "and",  "are", "as",   "at",    "be",   "but", "by",   "for",
         "from", "has", "have", "he",  "in",   "is",    "it",   "its", "of",   "on",
         "or",  "said", "that", "the", "their", "they", "this", "to",  "was",  "were",
         "while", "will", "with", "would"};
+    return kCommon.count(Lower(word)) > 0;
+  }
+  static bool Common(const std::set<std::string>& clause) {
     for (const std::string& w : clause) {
-      if (kCommon.count(w)) return true;
+      if (IsCommonWord(w)) return true;
     }
     return false;
+  }
+
+  // The word of a phrase to look for: every word of it must be there, so
+  // any will do; the first (the verb of "push back against") unless it is
+  // common or very short, else the longest uncommon one.
+  static std::string KeyWord(std::string_view phrase) {
+    std::vector<std::string_view> words = Words(phrase);
+    if (words.empty()) return "";
+    if (words.front().size() >= 3 && !IsCommonWord(words.front())) return Lower(words.front());
+    std::string_view best;
+    for (std::string_view w : words) {
+      bool better = best.empty() || (IsCommonWord(best) && !IsCommonWord(w)) ||
+                    (IsCommonWord(best) == IsCommonWord(w) && w.size() > best.size());
+      if (better) best = w;
+    }
+    return Lower(best);
   }
 
   // The clause more likely to filter: whose shortest word is longest, then
@@ -412,13 +431,10 @@ class Compiler {
   Clauses Required(const ast::Item& item) const {
     const auto& v = item.get();
     if (const auto* lit = boost::get<ast::Literal>(&v)) {
-      // The longest word of a literal; punctuation gives no guarantee worth having.
-      std::string best;
-      for (std::string_view w : Words(lit->text)) {
-        if (w.size() > best.size()) best = std::string(w);
-      }
-      if (best.size() < 2 || !std::isalnum(static_cast<unsigned char>(best[0]))) return {};
-      return {{Lower(best)}};
+      // Punctuation gives no guarantee worth having.
+      std::string word = KeyWord(lit->text);
+      if (word.size() < 2 || !std::isalnum(static_cast<unsigned char>(word[0]))) return {};
+      return {{word}};
     }
     if (const auto* ref = boost::get<ast::LexiconRef>(&v)) {
       std::vector<std::string> phrases;
@@ -429,13 +445,9 @@ class Compiler {
       }
       std::set<std::string> words;
       for (const std::string& phrase : phrases) {
-        // Every word of the phrase must be there: keep the longest.
-        std::string_view best;
-        for (std::string_view w : Words(phrase)) {
-          if (w.size() > best.size()) best = w;
-        }
-        if (best.empty()) return {};
-        words.insert(Lower(best));
+        std::string word = KeyWord(phrase);
+        if (word.empty()) return {};
+        words.insert(std::move(word));
       }
       return {words};
     }
