@@ -305,10 +305,12 @@ void RuleSet::Annotate(Document* doc, DiagnosticSink*) const {
   std::vector<int> touched;
   std::vector<Candidate> candidates;
   for (int si = 0; si < static_cast<int>(doc->sentences.size()); ++si) {
-    mt.Build(*doc, si);
+    // The prefilter reads the sentence as it is: a required word is never
+    // inside a placeholder, so this lets through at least what the match
+    // text would, and most sentences are done before a match text is built.
     word_ids.clear();
     hits = data_->unfiltered;
-    if (data_->words && data_->words->Match(mt.text(), &word_ids)) {
+    if (data_->words && data_->words->Match(doc->Text(doc->sentences[si].norm), &word_ids)) {
       for (int w : word_ids) {
         for (const Data::ClauseRef& ref : data_->clauses_of_word[w]) {
           if (met[ref.rule] == 0) touched.push_back(ref.rule);
@@ -323,6 +325,7 @@ void RuleSet::Annotate(Document* doc, DiagnosticSink*) const {
       std::sort(hits.begin(), hits.end());
     }
     if (hits.empty()) continue;
+    mt.Build(*doc, si);
     std::sort(hits.begin(), hits.end());
     candidates.clear();
     for (int r : hits) MatchRule(*data_, *doc, si, mt, *data_->rules[r], &candidates);
