@@ -296,3 +296,19 @@ TEST_CASE("a passive cue is not an active stance, and the passive rule gets it r
 
 }  // namespace
 }  // namespace stance
+
+namespace stance {
+namespace {
+
+TEST_CASE("a titled person holds the stance, not the country in the title") {
+  auto claims = Extract(DefaultPipeline(),
+                        "Former US presidential candidate Elizabeth Warren endorsed the plan.");
+  INFO(Describe(claims));
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].holder == "Elizabeth Warren");
+  CHECK(claims[0].holder_type == "person");
+  CHECK(claims[0].holder_affiliation == "United States");
+}
+
+}  // namespace
+}  // namespace stance
