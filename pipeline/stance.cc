@@ -46,18 +46,15 @@ const ActorMention* LastPersonBefore(const Document& doc, uint32_t pos, int sent
   return nullptr;
 }
 
-const Quote* QuoteAround(const Document& doc, uint32_t pos) {
-  for (const Quote& q : doc.quotes) {
-    if (!q.is_term && q.outer_norm.begin <= pos && pos < q.outer_norm.end) return &q;
-  }
-  return nullptr;
-}
-
 const Quote* QuoteOverlapping(const Document& doc, Span span) {
   for (const Quote& q : doc.quotes) {
     if (!q.is_term && q.outer_norm.Overlaps(span)) return &q;
   }
   return nullptr;
+}
+
+const Quote* QuoteAround(const Document& doc, uint32_t pos) {
+  return QuoteOverlapping(doc, {pos, pos + 1});
 }
 
 std::string CleanTarget(std::string_view text) {
@@ -214,43 +211,43 @@ void MatchRule(const RuleSet::Data& data, const Document& cdoc, int si, const Ma
     }
     if (holders.empty()) continue;
 
+    // What stands just before the cue decides negation, hedging, voice and
+    // more; it is read once.
+    const std::string_view window = CueWindow(text, cue_begin, holder_end);
+    const bool participle =
+        cue_entry != nullptr && IsParticiple(*cue_entry, std::string_view(cue.data(), cue.size()));
+
     // A participle used as an adjective ("the most pledged delegates", "a
     // much-criticized ride") states no stance.
-    if (cue_entry != nullptr &&
-        IsParticiple(*cue_entry, std::string_view(cue.data(), cue.size()))) {
+    if (participle) {
       if (cue_begin > 0 && text[cue_begin - 1] == '-') continue;
       size_t before = text.find_last_not_of(' ', cue_begin > 0 ? cue_begin - 1 : 0);
       if (before != std::string::npos && before < cue_begin &&
           std::isdigit(static_cast<unsigned char>(text[before]))) {
         continue;  // "1,217 pledged delegates"
       }
-      if (data.determiner &&
-          RE2::PartialMatch(CueWindow(text, cue_begin, holder_end), *data.determiner)) {
+      if (data.determiner && RE2::PartialMatch(window, *data.determiner)) {
         continue;
       }
     }
     // Reported allegations and alternatives ("accused X of siding with",
     // "instead of backing") are not the holder's stance.
-    if (data.unasserted &&
-        RE2::PartialMatch(CueWindow(text, cue_begin, holder_end), *data.unasserted)) {
+    if (data.unasserted && RE2::PartialMatch(window, *data.unasserted)) {
       continue;
     }
     bool negated = rule.negation != StanceRule::Negation::kIgnore && data.negator &&
-                   RE2::PartialMatch(CueWindow(text, cue_begin, holder_end), *data.negator);
+                   RE2::PartialMatch(window, *data.negator);
     // A passive cue ("is backed by", "was praised in") reverses who holds
     // the stance.
-    if (rule.voice != StanceRule::Voice::kAny && data.passive && cue_entry != nullptr &&
-        IsParticiple(*cue_entry, std::string_view(cue.data(), cue.size()))) {
+    if (rule.voice != StanceRule::Voice::kAny && data.passive && participle) {
       std::string_view after = std::string_view(text).substr(cue_end);
       size_t k = after.find_first_not_of(" \t\n");
       // "is opposed to", "is committed to" are active in meaning.
       bool to = k != std::string_view::npos && after.substr(k, 3) == "to ";
-      bool passive =
-          !to && RE2::PartialMatch(CueWindow(text, cue_begin, holder_end), *data.passive);
+      bool passive = !to && RE2::PartialMatch(window, *data.passive);
       if (passive != (rule.voice == StanceRule::Voice::kPassive)) continue;
     }
-    bool hedged =
-        data.hedge && RE2::PartialMatch(CueWindow(text, cue_begin, holder_end), *data.hedge);
+    bool hedged = data.hedge && RE2::PartialMatch(window, *data.hedge);
     std::string stance = rule.stance;
     if (negated) {
       if (rule.negation == StanceRule::Negation::kDrop) continue;
