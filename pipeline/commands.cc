@@ -94,6 +94,7 @@ class Batch {
   std::unique_ptr<Pipeline> pipeline_;
   Document doc_;
   Status output_status_;
+  size_t documents_in_ = 0;  // every input, file or JSONL line, tried
   size_t written_ = 0;
   size_t records_ = 0;
 };
@@ -112,7 +113,10 @@ int Batch::Run() {
   CollectInputs(options_.inputs, options_.input == "jsonl" ? ".jsonl" : ".txt",
                 &files, &missing);
   if (!Prepare(files) || !LoadPipeline()) return kExitUsage;
-  for (const Status& s : missing) log_.Report(s.location().path, "input", s);
+  for (const Status& s : missing) {
+    ++documents_in_;
+    log_.Report(s.location().path, "input", s);
+  }
 
   for (const std::string& path : files) {
     if (options_.input == "jsonl") {
@@ -138,7 +142,9 @@ int Batch::Run() {
   }
   if (options_.verbose || console_.err_is_terminal) {
     size_t failed = static_cast<size_t>(log_.count());
-    Say(Plural(written_ + failed, "document") + ": " +
+    // Counted apart from written_ and failed, so that a document lost on
+    // the way would show as a sum that does not add up.
+    Say(Plural(documents_in_, "document") + ": " +
         std::to_string(written_) + " written, " + std::to_string(failed) +
         " failed; " + Plural(records_, command_.noun));
   }
@@ -233,8 +239,9 @@ bool Batch::LoadPipeline() {
 }
 
 void Batch::ProcessFile(const std::string& path) {
+  ++documents_in_;
   std::string text;
-  Status s = ReadInput(path, &text);
+  Status s = ReadInput(path, &text, options_.max_document_bytes);
   if (!s.ok()) {
     log_.Report(DocumentIdFor(path), "read", s);
     return;
@@ -246,6 +253,7 @@ void Batch::ProcessJsonlFile(const std::string& path) {
   std::string data;
   Status s = ReadInput(path, &data);
   if (!s.ok()) {
+    ++documents_in_;
     log_.Report(DocumentIdFor(path), "read", s);
     return;
   }
@@ -253,6 +261,7 @@ void Batch::ProcessJsonlFile(const std::string& path) {
   std::string id;
   std::string text;
   while (lines.Next(&id, &text, &s)) {
+    ++documents_in_;
     if (!s.ok()) {
       SourceLocation line{DocumentIdFor(path), lines.line_number(), 0};
       log_.Report(line.ToString(), "parse", s);
