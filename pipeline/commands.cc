@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include <algorithm>
 #include <exception>
 #include <memory>
 
@@ -241,7 +242,8 @@ bool Batch::LoadPipeline() {
 void Batch::ProcessFile(const std::string& path) {
   ++documents_in_;
   std::string text;
-  Status s = ReadInput(path, &text, options_.max_document_bytes);
+  Status s = ReadInput(path, &text,
+                       std::min(options_.max_document_bytes, kMaxDocumentBytes));
   if (!s.ok()) {
     log_.Report(DocumentIdFor(path), "read", s);
     return;

@@ -177,6 +177,13 @@ assert len(pieces) > 100 and pieces[-1]["end"] == 2999999, pieces[-1]  # the las
 assert max(p["end"] - p["begin"] for p in pieces) <= 16384
 PY
 
+# No flag lifts the limit past 1 GiB (spans are 32-bit); a sparse file shows
+# it without a gigabyte on disk or in memory.
+truncate -s 1073741825 "$tmp/w/sparse.txt"
+run_as sentences --max-document-bytes 4000000000 "$tmp/w/sparse.txt"
+expect_rc 1
+expect_in "$tmp/err" "document is 1073741825 bytes, over the limit of 1073741824"
+
 # Standard input over the limit: read up to the limit, then refused.
 set +e
 "$stance" sentences -v --max-document-bytes 1000 - <"$tmp/w/three_mb_line.txt" \
