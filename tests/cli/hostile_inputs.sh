@@ -6,6 +6,7 @@
 # in a temporary folder (the 100 MB one too), never committed.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.bash"
+umask 022  # the runs below may be as nobody, who must read what is made here
 
 in=$tmp/in
 mkdir "$in"
@@ -58,29 +59,32 @@ mkdir "$in/sub"
 printf 'Doha backs the talks.\n' >"$in/sub/nested.txt"; ok sub/nested.txt
 ln -s .. "$in/sub/up"
 
-# Unreadable files and folders. Root reads everything, so as root the run
-# drops to nobody (setpriv), if it can; otherwise that part is skipped.
+# Unreadable files and folders. Root reads everything, so as root the runs
+# drop to nobody (setpriv) when nobody can run stance here; otherwise, and
+# wherever chmod 000 does not keep a reader out, that case is skipped.
 runner=()
+lock=yes
 if [[ $(id -u) -eq 0 ]]; then
-  runner=(setpriv --reuid=65534 --regid=65534 --clear-groups)
   chmod 755 "$tmp"
-  "${runner[@]}" true 2>/dev/null || runner=(skip)
+  runner=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+  if ! "${runner[@]}" "$stance" extract "$in/good.txt" >/dev/null 2>&1; then
+    echo "note: root, and nobody cannot run $stance here: unreadable files skipped"
+    runner=()
+    lock=no
+  fi
 fi
-if [[ ${runner[0]:-} != skip ]]; then
+if [[ $lock == yes ]]; then
   printf 'Secret.\n' >"$in/locked.txt"
   mkdir "$in/locked_dir"
   printf 'Secret too.\n' >"$in/locked_dir/inside.txt"
   chmod 000 "$in/locked.txt" "$in/locked_dir"
   if "${runner[@]}" cat "$in/locked.txt" >/dev/null 2>&1; then
-    echo "note: cannot make a file unreadable here; that case is skipped"
+    echo "note: chmod 000 does not keep a reader out here: unreadable files skipped"
     chmod 755 "$in/locked_dir"
     rm -rf "$in/locked.txt" "$in/locked_dir"
   else
     bad locked.txt; bad locked_dir
   fi
-else
-  echo "note: running as root without setpriv; unreadable files skipped"
-  runner=()
 fi
 mkdir "$tmp/w" && chmod 1777 "$tmp/w"
 
