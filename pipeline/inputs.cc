@@ -10,6 +10,7 @@
 #include <cstring>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <simdjson.h>
 
 namespace stance {
 namespace {
@@ -212,8 +213,48 @@ bool JsonlDocuments::Next(std::string* id, std::string* text, Status* status) {
   return true;
 }
 
+namespace {
+
+// The common case, an object with a string or integer "id" and a string
+// "text", read by simdjson, which is several times faster than building a
+// DOM with nlohmann-json (JSON parsing was a fifth of extract's time).
+// Returns false for anything else, errors included, which the careful
+// parser below then explains.
+bool ParseJsonlFast(std::string_view line, std::string* id, std::string* text) {
+  // One parser per thread keeps its buffers from line to line.
+  thread_local simdjson::dom::parser parser;
+  simdjson::dom::element root;
+  if (parser.parse(line.data(), line.size()).get(root) != simdjson::SUCCESS) return false;
+  simdjson::dom::object object;
+  if (root.get_object().get(object) != simdjson::SUCCESS) return false;
+  simdjson::dom::element id_value, text_value;
+  if (object["id"].get(id_value) != simdjson::SUCCESS ||
+      object["text"].get(text_value) != simdjson::SUCCESS) {
+    return false;
+  }
+  std::string_view text_view;
+  if (text_value.get_string().get(text_view) != simdjson::SUCCESS) return false;
+  std::string_view id_view;
+  int64_t signed_id;
+  uint64_t unsigned_id;
+  if (id_value.get_string().get(id_view) == simdjson::SUCCESS) {
+    id->assign(id_view);
+  } else if (id_value.get_int64().get(signed_id) == simdjson::SUCCESS) {
+    *id = std::to_string(signed_id);
+  } else if (id_value.get_uint64().get(unsigned_id) == simdjson::SUCCESS) {
+    *id = std::to_string(unsigned_id);
+  } else {
+    return false;
+  }
+  text->assign(text_view);
+  return true;
+}
+
+}  // namespace
+
 Status ParseJsonlDocument(std::string_view line, SourceLocation where,
                           std::string* id, std::string* text) {
+  if (ParseJsonlFast(line, id, text)) return Status::OK();
   nlohmann::json value;
   try {
     value = nlohmann::json::parse(line.begin(), line.end());
