@@ -23,6 +23,16 @@ expect_in "$tmp/out" "oppose-joined (rules/stance/opposes.yaml:"
 expect_in "$tmp/out" "dropped by negation"
 if grep -q $'\x1b\[' "$tmp/out"; then fail "colour codes in piped output"; fi
 
+# On a terminal the text is coloured, unless NO_COLOR is set.
+if command -v script >/dev/null; then
+  command=$(printf '%q explain --sentence 0 %q' "$stance" "$tmp/a.txt")
+  script -qec "$command" /dev/null >"$tmp/tty" </dev/null || fail "explain on a terminal failed"
+  grep -q $'\x1b\[' "$tmp/tty" || fail "no colour on a terminal: $(cat "$tmp/tty")"
+  NO_COLOR=1 script -qec "$command" /dev/null >"$tmp/tty" </dev/null
+  expect_in "$tmp/tty" "sentence 0 ["
+  if grep -q $'\x1b\[' "$tmp/tty"; then fail "colour despite NO_COLOR"; fi
+fi
+
 # --sentence N: that sentence only.
 run explain --sentence 1 "$tmp/a.txt"
 expect_rc 0
