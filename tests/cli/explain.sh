@@ -97,6 +97,11 @@ run explain --format xml "$tmp/a.txt"
 expect_rc 2
 expect_in "$tmp/err" "--format"
 
+# Rules that do not load: nothing is explained, exit 2.
+run explain --rules "$tmp/no-such-rules" "$tmp/a.txt"
+expect_rc 2
+expect_in "$tmp/err" "failed to load"
+
 # A missing file among good ones: reported, the rest explained, exit 1.
 run explain --sentence 0 "$tmp/missing.txt" "$tmp/a.txt"
 expect_rc 1
