@@ -441,6 +441,9 @@ void RuleSet::Annotate(Document* doc, DiagnosticSink*, StanceTrace* trace) const
   std::vector<uint64_t> met(data_->rules.size(), 0);  // clauses met, per rule
   std::vector<int> touched;
   std::vector<Candidate> candidates;
+  // The candidates each rule gave on sentence ran_in[rule], for its twins.
+  std::vector<std::pair<size_t, size_t>> ran(data_->rules.size());
+  std::vector<int> ran_in(data_->rules.size(), -1);
   for (int si = 0; si < static_cast<int>(doc->sentences.size()); ++si) {
     // The prefilter reads the sentence as it is: a required word is never
     // inside a placeholder, so this lets through at least what the match
@@ -467,7 +470,27 @@ void RuleSet::Annotate(Document* doc, DiagnosticSink*, StanceTrace* trace) const
     candidates.clear();
     SentenceTrace* st = trace != nullptr ? &trace->sentences[si] : nullptr;
     if (st != nullptr) st->let_through = hits;
-    for (int r : hits) MatchRule(*data_, *doc, si, mt, *data_->rules[r], &candidates, st);
+    for (int r : hits) {
+      const StanceRule& rule = *data_->rules[r];
+      // A twin's candidates are copied, not matched again (a trace wants
+      // every rule's own matches, so it runs them all).
+      if (st == nullptr && rule.twin_of >= 0 && ran_in[rule.twin_of] == si) {
+        auto [begin, end] = ran[rule.twin_of];
+        for (size_t i = begin; i < end; ++i) {
+          Candidate c = candidates[i];
+          c.rule = &rule;
+          c.claim.rule = rule.id;
+          c.claim.rule_file = rule.file_name;
+          c.claim.rule_version = rule.file_version;
+          candidates.push_back(std::move(c));
+        }
+        continue;
+      }
+      size_t begin = candidates.size();
+      MatchRule(*data_, *doc, si, mt, rule, &candidates, st);
+      ran[r] = {begin, candidates.size()};
+      ran_in[r] = si;
+    }
     // Overlaps: for one holder, claims whose targets overlap and agree in
     // polarity are one claim; the winner has the higher priority, then the longer match,
     // then the earlier rule.
