@@ -124,6 +124,7 @@ TEST_CASE("HTML: a hostile article cannot add an element or a handler") {
       "form",  "label", "input",    "datalist", "select", "option", "button",
       "p",     "section", "div",    "table",   "thead",  "tr",     "th",
       "tbody", "noscript", "main",  "header",  "h1",     "span",   "article",
+      "colgroup", "col",
       "h2",    "script"};
   int scripts = 0;
   for (const Tag& tag : StartTags(page)) {

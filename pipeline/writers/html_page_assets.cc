@@ -51,17 +51,19 @@ main [data-c]{cursor:pointer}
 #details pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#f6f8fa;padding:.4rem;
  margin:.3rem 0 0;font-size:12px}
 #table-wrap{flex:1;overflow:auto;border-top:1px solid var(--line)}
-#claims{border-collapse:collapse;width:100%}
+#claims{border-collapse:collapse;width:100%;table-layout:fixed}
+.c-n{width:3.2em}.c-holder{width:20%}.c-stance{width:7.5em}.c-rule{width:17%}.c-doc{width:14%}
 #claims th{position:sticky;top:0;background:#eaeef2;text-align:left;cursor:pointer;
  padding:4px 6px;user-select:none;white-space:nowrap}
 #claims th[aria-sort=ascending]::after{content:" \25b2"}
 #claims th[aria-sort=descending]::after{content:" \25bc"}
-#claims td{padding:3px 6px;border-bottom:1px solid #eaeef2;vertical-align:top}
+#claims td{padding:3px 6px;border-bottom:1px solid #eaeef2;vertical-align:top;
+ overflow-wrap:anywhere}
 #claims tbody tr{cursor:pointer}
 #claims tbody tr:hover{background:#eef4ff}
 #claims tbody tr.sel{background:#fff8c5}
-#claims td.doc{max-width:9rem;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;
- direction:rtl;text-align:left}
+#claims td.doc{overflow:hidden;text-overflow:ellipsis;white-space:nowrap;direction:rtl;
+ text-align:left}
 .badge{background:var(--sc);color:#fff;border-radius:3px;padding:0 5px;white-space:nowrap}
 .flag{color:#59636e;font-size:11px;margin-left:4px}
 )css";
@@ -78,7 +80,9 @@ std::string_view ReviewPagePanel() {
 </form>
 <p id="count"></p>
 <section id="details" hidden></section>
-<div id="table-wrap"><table id="claims"><thead><tr><th data-key="n">#</th>
+<div id="table-wrap"><table id="claims"><colgroup><col class="c-n"><col class="c-holder">
+<col class="c-stance"><col class="c-target"><col class="c-rule"><col class="c-doc"></colgroup>
+<thead><tr><th data-key="n">#</th>
 <th data-key="holder">Holder</th><th data-key="stance">Stance</th>
 <th data-key="target">Target</th><th data-key="rule">Rule</th>
 <th data-key="doc">Article</th></tr></thead><tbody></tbody></table></div>
