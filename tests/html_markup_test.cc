@@ -37,8 +37,7 @@ TEST_CASE("AppendHtmlEscaped: markup characters become references") {
   CHECK(Escaped("<img src=x onerror='a()'> & b") ==
         "&lt;img src=x onerror=&#39;a()&#39;&gt; &amp; b");
   CHECK(Escaped("&amp;") == "&amp;amp;");
-  CHECK(Escaped("plain text, caf\xC3\xA9 \xE2\x82\xAC") ==
-        "plain text, caf\xC3\xA9 \xE2\x82\xAC");
+  CHECK(Escaped("plain text, caf\xC3\xA9 \xE2\x82\xAC") == "plain text, caf\xC3\xA9 \xE2\x82\xAC");
   CHECK(Escaped("") == "");
 }
 
@@ -62,18 +61,14 @@ TEST_CASE("AppendMarkedText: no marks is escaped text") {
 
 TEST_CASE("AppendMarkedText: nested ranges stay nested") {
   // An actor inside a target inside a sentence.
-  CHECK(Marked("abcdefghij", {Mark({0, 10}, 0, "s"), Mark({2, 8}, 1, "t"),
-                              Mark({4, 6}, 2, "a")}) ==
+  CHECK(Marked("abcdefghij", {Mark({0, 10}, 0, "s"), Mark({2, 8}, 1, "t"), Mark({4, 6}, 2, "a")}) ==
         "<s>ab<t>cd<a>ef</a>gh</t>ij</s>");
   // Equal ranges: the lower layer outside, whatever the order given.
-  CHECK(Marked("abc", {Mark({0, 3}, 2, "a"), Mark({0, 3}, 1, "h")}) ==
-        "<h><a>abc</a></h>");
+  CHECK(Marked("abc", {Mark({0, 3}, 2, "a"), Mark({0, 3}, 1, "h")}) == "<h><a>abc</a></h>");
   // Equal ranges and layers: the one given first outside.
-  CHECK(Marked("abc", {Mark({0, 3}, 1, "x"), Mark({0, 3}, 1, "y")}) ==
-        "<x><y>abc</y></x>");
+  CHECK(Marked("abc", {Mark({0, 3}, 1, "x"), Mark({0, 3}, 1, "y")}) == "<x><y>abc</y></x>");
   // Within a layer the longer range is outside.
-  CHECK(Marked("abcdef", {Mark({0, 3}, 1, "x"), Mark({0, 6}, 1, "y")}) ==
-        "<y><x>abc</x>def</y>");
+  CHECK(Marked("abcdef", {Mark({0, 3}, 1, "x"), Mark({0, 6}, 1, "y")}) == "<y><x>abc</x>def</y>");
 }
 
 TEST_CASE("AppendMarkedText: crossing ranges are split where they cross") {
@@ -87,8 +82,7 @@ TEST_CASE("AppendMarkedText: crossing ranges are split where they cross") {
   CHECK(Marked("abcdefghi", {Mark({0, 9}, 2, "c"), Mark({3, 6}, 0, "s")}) ==
         "<c>abc</c><s><c>def</c></s><c>ghi</c>");
   // A quotation over two sentences with the gap between them.
-  CHECK(Marked("Ab. Cd.", {Mark({0, 3}, 0, "s"), Mark({4, 7}, 0, "s"),
-                           Mark({1, 6}, 1, "q")}) ==
+  CHECK(Marked("Ab. Cd.", {Mark({0, 3}, 0, "s"), Mark({4, 7}, 0, "s"), Mark({1, 6}, 1, "q")}) ==
         "<s>A<q>b.</q></s><q> </q><s><q>Cd</q>.</s>");
 }
 
@@ -102,28 +96,36 @@ TEST_CASE("AppendMarkedText: first piece attributes, label after the last") {
   // The label follows the close of its mark, inside what stays open.
   HtmlMark to_end = Mark({1, 3}, 1, "q");
   to_end.after = "<i></i>";
-  CHECK(Marked("abc", {Mark({0, 3}, 0, "s"), to_end}) ==
-        "<s>a<q>bc</q><i></i></s>");
+  CHECK(Marked("abc", {Mark({0, 3}, 0, "s"), to_end}) == "<s>a<q>bc</q><i></i></s>");
 }
 
 TEST_CASE("AppendMarkedText: ranges never cut a UTF-8 character") {
   // "a" [0,1), "é" [1,3), "b" [3,4).
-  const std::string text = "a\xC3\xA9" "b";
+  const std::string text =
+      "a\xC3\xA9"
+      "b";
   // Both ends inside é move back to its first byte.
-  CHECK(Marked(text, {Mark({2, 4}, 0, "m")}) == "a<m>\xC3\xA9" "b</m>");
-  CHECK(Marked(text, {Mark({0, 2}, 0, "m")}) == "<m>a</m>\xC3\xA9" "b");
+  CHECK(Marked(text, {Mark({2, 4}, 0, "m")}) ==
+        "a<m>\xC3\xA9"
+        "b</m>");
+  CHECK(Marked(text, {Mark({0, 2}, 0, "m")}) ==
+        "<m>a</m>\xC3\xA9"
+        "b");
   // A range that starts inside é takes all of it.
   CHECK(Marked(text, {Mark({2, 3}, 0, "m")}) == "a<m>\xC3\xA9</m>b");
   // A range inside one character is empty: dropped with its label.
   HtmlMark inside = Mark({2, 3}, 0, "m");  // inside the euro sign [1,4)
   inside.after = "<i></i>";
-  CHECK(Marked("a\xE2\x82\xAC" "b", {inside}) == "a\xE2\x82\xAC" "b");
+  CHECK(Marked("a\xE2\x82\xAC"
+               "b",
+               {inside}) ==
+        "a\xE2\x82\xAC"
+        "b");
   // Past the end: clamped.
   CHECK(Marked(text, {Mark({3, 99}, 0, "m")}) == "a\xC3\xA9<m>b</m>");
   // An end on a stray continuation byte stays there: that byte is a
   // character of its own, one U+FFFD.
-  CHECK(Marked("a\x80\x80z", {Mark({2, 4}, 0, "m")}) ==
-        "a\xEF\xBF\xBD<m>\xEF\xBF\xBDz</m>");
+  CHECK(Marked("a\x80\x80z", {Mark({2, 4}, 0, "m")}) == "a\xEF\xBF\xBD<m>\xEF\xBF\xBDz</m>");
   // Escaping still applies inside marks.
   CHECK(Marked("<b>&", {Mark({0, 4}, 0, "m")}) == "<m>&lt;b&gt;&amp;</m>");
 }
@@ -131,9 +133,8 @@ TEST_CASE("AppendMarkedText: ranges never cut a UTF-8 character") {
 // Random marks over random text: the output nests, holds the text, and each
 // mark covers exactly its range (moved onto character starts).
 TEST_CASE("AppendMarkedText: random overlapping marks nest and cover their ranges") {
-  const std::vector<std::string> pieces = {"a", "b", " ", "\xC3\xA9",
-                                           "\xE2\x82\xAC",
-                                           "\xF0\x9F\x98\x80"};
+  const std::vector<std::string> pieces = {
+      "a", "b", " ", "\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80"};
   const std::vector<std::string> tags = {"t0", "t1", "t2", "t3", "t4",
                                          "t5", "t6", "t7", "t8", "t9"};
   std::mt19937 random(20240611);
@@ -151,16 +152,15 @@ TEST_CASE("AppendMarkedText: random overlapping marks nest and cover their range
     const int count = static_cast<int>(random() % tags.size());
     for (int m = 0; m < count; ++m) {
       uint32_t a = random() % (text.size() + 2), b = random() % (text.size() + 2);
-      marks.push_back(Mark({std::min(a, b), std::max(a, b)},
-                           static_cast<int>(random() % 4), tags[m]));
+      marks.push_back(
+          Mark({std::min(a, b), std::max(a, b)}, static_cast<int>(random() % 4), tags[m]));
     }
     const std::string html = Marked(text, marks);
     INFO("text: " << text << " html: " << html);
 
     // Walk the output: tags must nest; note which marks cover each byte.
     std::vector<std::string> open;
-    std::vector<std::vector<bool>> covered(marks.size(),
-                                           std::vector<bool>(text.size(), false));
+    std::vector<std::vector<bool>> covered(marks.size(), std::vector<bool>(text.size(), false));
     std::string plain;
     for (size_t i = 0; i < html.size();) {
       if (html[i] != '<') {

@@ -120,12 +120,10 @@ Document HostileDocument() {
 TEST_CASE("HTML: a hostile article cannot add an element or a handler") {
   const std::string page = Page({HostileDocument()});
   std::set<std::string> allowed = {
-      "html",  "head",  "meta",     "title",   "style",  "body",   "aside",
-      "form",  "label", "input",    "datalist", "select", "option", "button",
-      "p",     "section", "div",    "table",   "thead",  "tr",     "th",
-      "tbody", "noscript", "main",  "header",  "h1",     "span",   "article",
-      "colgroup", "col",
-      "h2",    "script"};
+      "html",   "head",  "meta",     "title",   "style",    "body",   "aside",    "form",
+      "label",  "input", "datalist", "select",  "option",   "button", "p",        "section",
+      "div",    "table", "thead",    "tr",      "th",       "tbody",  "noscript", "main",
+      "header", "h1",    "span",     "article", "colgroup", "col",    "h2",       "script"};
   int scripts = 0;
   for (const Tag& tag : StartTags(page)) {
     CHECK_MESSAGE(allowed.count(tag.name) == 1, "unexpected <" << tag.name << ">");
@@ -139,8 +137,7 @@ TEST_CASE("HTML: a hostile article cannot add an element or a handler") {
   CHECK(page.find("&lt;script&gt;document.title=&#39;pwned&#39;&lt;/script&gt;") !=
         std::string::npos);
   CHECK(page.find("&lt;img src=x onerror=&quot;document.body") != std::string::npos);
-  CHECK(page.find("<h2>evil&lt;script&gt;alert(1)&lt;/script&gt;.txt</h2>") !=
-        std::string::npos);
+  CHECK(page.find("<h2>evil&lt;script&gt;alert(1)&lt;/script&gt;.txt</h2>") != std::string::npos);
   // The whole page is UTF-8; the article's bad bytes are U+FFFD.
   CHECK(FirstInvalidUtf8(page) == std::string::npos);
   CHECK(page.find("Bad bytes: \xEF\xBF\xBD\xEF\xBF\xBD and \xEF\xBF\xBD end.") !=
@@ -238,12 +235,13 @@ TEST_CASE("HTML: quotations are labelled with their speaker, terms are not") {
   term.is_term = true;
   doc.quotes = {said, term};
   const std::string page = Page({doc});
-  CHECK(page.find("<span class=\"q\" data-q=\"0\" data-speaker=\"Ana &quot;Q&quot; Lima\" title=\"quotation: "
+  CHECK(page.find("<span class=\"q\" data-q=\"0\" data-speaker=\"Ana &quot;Q&quot; Lima\" "
+                  "title=\"quotation: "
                   "Ana &quot;Q&quot; Lima, cue \xE2\x80\x9csaid\xE2\x80\x9d\">we stay</span>"
                   "<span class=\"qs\" data-speaker=\"Ana &quot;Q&quot; Lima\"></span>") !=
         std::string::npos);
-  CHECK(page.find("<span class=\"q term\" data-q=\"1\" title=\"a term in quotation marks\">deal</span>&quot;") !=
-        std::string::npos);
+  CHECK(page.find("<span class=\"q term\" data-q=\"1\" title=\"a term in quotation "
+                  "marks\">deal</span>&quot;") != std::string::npos);
   CHECK(page.find("<span class=\"sen\" id=\"d0-s0\">") != std::string::npos);
 }
 

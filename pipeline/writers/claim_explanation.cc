@@ -7,8 +7,7 @@ namespace writers {
 namespace {
 
 // `label: "text" at bytes [b, e)`, or that the part is not in the text.
-void AppendPart(const Document& doc, const char* label, Span span,
-                std::string* out) {
+void AppendPart(const Document& doc, const char* label, Span span, std::string* out) {
   *out += label;
   if (span.empty()) {
     *out += ": not in the text\n";
@@ -16,15 +15,14 @@ void AppendPart(const Document& doc, const char* label, Span span,
   }
   *out += ": \"";
   *out += OriginalText(doc, span);
-  *out += "\" at bytes [" + std::to_string(span.begin) + ", " +
-          std::to_string(span.end) + ")\n";
+  *out += "\" at bytes [" + std::to_string(span.begin) + ", " + std::to_string(span.end) + ")\n";
 }
 
 }  // namespace
 
 std::string ClaimExplanation(const Document& doc, const Claim& claim) {
-  std::string out = "Rule " + claim.rule + " (" + claim.rule_file +
-                    " version " + claim.rule_version + ") matched \"";
+  std::string out = "Rule " + claim.rule + " (" + claim.rule_file + " version " +
+                    claim.rule_version + ") matched \"";
   out += OriginalText(doc, claim.span);
   out += "\" in sentence " + std::to_string(claim.sentence) + ".\n";
   out += "Cue: \"" + claim.cue + "\"";
@@ -35,8 +33,7 @@ std::string ClaimExplanation(const Document& doc, const Claim& claim) {
   out += '\n';
   AppendPart(doc, "Holder text", claim.holder_span, &out);
   out += "Holder: " + claim.holder + " (" + claim.holder_type;
-  if (!claim.holder_affiliation.empty() &&
-      claim.holder_affiliation != claim.holder) {
+  if (!claim.holder_affiliation.empty() && claim.holder_affiliation != claim.holder) {
     out += ", " + claim.holder_affiliation;
   }
   out += ")\n";

@@ -44,8 +44,7 @@ HtmlMark QuoteMark(const Quote& q, size_t index) {
   if (!q.is_term) {
     mark.after = q.speaker.empty()
                      ? "<span class=\"qs none\"></span>"
-                     : "<span class=\"qs\"" +
-                           Attribute("data-speaker", q.speaker) + "></span>";
+                     : "<span class=\"qs\"" + Attribute("data-speaker", q.speaker) + "></span>";
   }
   return mark;
 }
@@ -59,8 +58,7 @@ HtmlMark ActorMark(const ActorMention& m) {
   mark.attributes += Attribute("data-actor", m.name);
   std::string title = m.name + " \u00b7 " + type;
   if (!m.role.empty()) title += " \u00b7 " + m.role;
-  if (!m.affiliation.empty() && m.affiliation != m.name)
-    title += " \u00b7 " + m.affiliation;
+  if (!m.affiliation.empty() && m.affiliation != m.name) title += " \u00b7 " + m.affiliation;
   if (m.modifier) title += " \u00b7 modifier";
   mark.attributes += Attribute("title", title);
   return mark;
@@ -102,8 +100,7 @@ std::vector<HtmlMark> ArticleMarks(const Document& doc, int doc_index,
     mark.first_attributes = " id=\"" + doc_prefix + std::to_string(i) + "\"";
     marks.push_back(std::move(mark));
   }
-  for (size_t i = 0; i < doc.quotes.size(); ++i)
-    marks.push_back(QuoteMark(doc.quotes[i], i));
+  for (size_t i = 0; i < doc.quotes.size(); ++i) marks.push_back(QuoteMark(doc.quotes[i], i));
 
   // Claim numbers and a one-line summary of each, by part.
   std::map<PartKey, std::vector<size_t>> parts;
@@ -112,11 +109,10 @@ std::vector<HtmlMark> ArticleMarks(const Document& doc, int doc_index,
     const Claim& c = doc.claims[claims.order[k]];
     const size_t number = claims.first_number + k;
     const int stance = claims.stance_class(c.stance);
-    summaries[number] = c.holder + " " + (c.negated ? "(negated) " : "") +
-                        c.stance + " " + c.target;
+    summaries[number] =
+        c.holder + " " + (c.negated ? "(negated) " : "") + c.stance + " " + c.target;
     auto add = [&](Span span, int layer, int cls) {
-      if (!span.empty())
-        parts[{span.begin, span.end, layer, cls}].push_back(number);
+      if (!span.empty()) parts[{span.begin, span.end, layer, cls}].push_back(number);
     };
     add(c.span, kClaim, -1);
     add(c.target_span, kTarget, stance);
@@ -145,8 +141,8 @@ std::vector<HtmlMark> ArticleMarks(const Document& doc, int doc_index,
   return marks;
 }
 
-void AppendArticle(const Document& doc, int doc_index,
-                   const NumberedClaims& claims, std::string* out) {
+void AppendArticle(const Document& doc, int doc_index, const NumberedClaims& claims,
+                   std::string* out) {
   *out += "<article id=\"d";
   AppendNumber(doc_index, out);
   *out += "\"><h2>";

@@ -50,8 +50,8 @@ std::vector<HtmlMark> ArticleMarks(const Document& doc, int doc_index,
 
 // Appends <article id="d<doc_index>"> with a heading (the document id), a
 // line of counts and the marked-up text.
-void AppendArticle(const Document& doc, int doc_index,
-                   const NumberedClaims& claims, std::string* out);
+void AppendArticle(const Document& doc, int doc_index, const NumberedClaims& claims,
+                   std::string* out);
 
 }  // namespace writers
 }  // namespace stance

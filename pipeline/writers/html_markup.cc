@@ -35,9 +35,7 @@ std::string_view AsciiReplacement(unsigned char c) {
   return c < 0x20 || c == 0x7f ? kReplacement : "";
 }
 
-bool IsContinuationByte(char c) {
-  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
-}
+bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 // `pos` moved back to the first byte of the well-formed UTF-8 sequence that
 // holds it, if any; a byte of no such sequence is a character of its own
@@ -112,8 +110,7 @@ void AppendHtmlEscaped(std::string_view text, std::string* out) {
   out->append(text.substr(run));
 }
 
-void AppendMarkedText(std::string_view text, const std::vector<HtmlMark>& marks,
-                      std::string* out) {
+void AppendMarkedText(std::string_view text, const std::vector<HtmlMark>& marks, std::string* out) {
   std::vector<Placed> placed;
   placed.reserve(marks.size());
   std::vector<uint32_t> points = {0, static_cast<uint32_t>(text.size())};
@@ -131,9 +128,7 @@ void AppendMarkedText(std::string_view text, const std::vector<HtmlMark>& marks,
   by_begin.reserve(placed.size());
   for (const Placed& p : placed) by_begin.push_back(&p);
   std::stable_sort(by_begin.begin(), by_begin.end(),
-                   [](const Placed* a, const Placed* b) {
-                     return a->begin < b->begin;
-                   });
+                   [](const Placed* a, const Placed* b) { return a->begin < b->begin; });
 
   // At each point where a mark begins or ends, `active` is every mark that
   // covers the next stretch of text, outermost first; `open` is what the
@@ -148,14 +143,13 @@ void AppendMarkedText(std::string_view text, const std::vector<HtmlMark>& marks,
     std::erase_if(active, [at](const Placed* p) { return p->end == at; });
     for (; next < by_begin.size() && by_begin[next]->begin == at; ++next) {
       const Placed* p = by_begin[next];
-      auto where = std::lower_bound(
-          active.begin(), active.end(), p,
-          [](const Placed* a, const Placed* b) { return Outside(*a, *b); });
+      auto where =
+          std::lower_bound(active.begin(), active.end(), p,
+                           [](const Placed* a, const Placed* b) { return Outside(*a, *b); });
       active.insert(where, p);
     }
     size_t kept = 0;
-    while (kept < open.size() && kept < active.size() &&
-           open[kept] == active[kept]) {
+    while (kept < open.size() && kept < active.size() && open[kept] == active[kept]) {
       ++kept;
     }
     while (open.size() > kept) {

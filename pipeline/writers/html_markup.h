@@ -51,8 +51,7 @@ struct HtmlMark {
 // back to its first byte, so no character is ever cut; a mark left empty is
 // dropped, `after` included. Runs in O(n log n) in the number of marks plus
 // the length of the text, times the depth of nesting.
-void AppendMarkedText(std::string_view text, const std::vector<HtmlMark>& marks,
-                      std::string* out);
+void AppendMarkedText(std::string_view text, const std::vector<HtmlMark>& marks, std::string* out);
 
 }  // namespace writers
 }  // namespace stance

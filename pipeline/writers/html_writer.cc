@@ -27,8 +27,7 @@ namespace {
 
 // 128 random bits in hex: a CSP nonce.
 std::string NewNonce() {
-  std::mt19937_64 fallback(
-      std::chrono::steady_clock::now().time_since_epoch().count());
+  std::mt19937_64 fallback(std::chrono::steady_clock::now().time_since_epoch().count());
   uint64_t words[2];
   try {
     std::random_device random;
@@ -50,8 +49,8 @@ std::string NewNonce() {
 // '<', '>' and '&' (which JSON has only inside strings) becomes a \u escape,
 // so no "</script" or "<!--" can appear. Invalid UTF-8 becomes U+FFFD.
 void AppendScriptJson(const nlohmann::json& value, std::string* out) {
-  std::string text = value.dump(-1, ' ', /*ensure_ascii=*/false,
-                                nlohmann::json::error_handler_t::replace);
+  std::string text =
+      value.dump(-1, ' ', /*ensure_ascii=*/false, nlohmann::json::error_handler_t::replace);
   for (char c : text) {
     switch (c) {
       case '<':
@@ -141,9 +140,7 @@ class HtmlWriter : public BufferedWriter {
     NumberedClaims claims;
     claims.order = ClaimOrder(doc);
     claims.first_number = claim_count_;
-    claims.stance_class = [this](const std::string& label) {
-      return StanceClass(label);
-    };
+    claims.stance_class = [this](const std::string& label) { return StanceClass(label); };
     AppendArticle(doc, doc_index, claims, &buffer_);
     for (size_t i : claims.order) {
       claims_json_ += claim_count_++ == 0 ? "" : ",\n";
@@ -171,9 +168,9 @@ class HtmlWriter : public BufferedWriter {
     // Class names are numbers, so no label ever reaches the style sheet.
     for (size_t k = 0; k < stances_.size(); ++k) {
       Rgb c = StanceColour(stances_[k]);
-      buffer_ += ".s" + std::to_string(k) + "{--sc:" + CssHex(c) +
-                 ";--sc-bg:rgba(" + std::to_string(c.r) + "," +
-                 std::to_string(c.g) + "," + std::to_string(c.b) + ",.22)}";
+      buffer_ += ".s" + std::to_string(k) + "{--sc:" + CssHex(c) + ";--sc-bg:rgba(" +
+                 std::to_string(c.r) + "," + std::to_string(c.g) + "," + std::to_string(c.b) +
+                 ",.22)}";
     }
     buffer_ += "</style>\n<script nonce=\"" + nonce_ + "\">";
     buffer_ += ReviewPageScript();
@@ -200,8 +197,7 @@ class HtmlWriter : public BufferedWriter {
 
 }  // namespace
 
-std::unique_ptr<Writer> NewHtmlWriter(const WriterOptions& options,
-                                      std::ostream* out) {
+std::unique_ptr<Writer> NewHtmlWriter(const WriterOptions& options, std::ostream* out) {
   return std::make_unique<HtmlWriter>(options, out);
 }
 

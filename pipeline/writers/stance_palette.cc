@@ -12,10 +12,10 @@ struct Named {
 };
 
 constexpr Named kKnown[] = {
-    {"supports", {0x1a, 0x7f, 0x37}},   {"opposes", {0xcf, 0x22, 0x2e}},
-    {"praises", {0x09, 0x69, 0xda}},    {"criticizes", {0xbc, 0x4c, 0x00}},
-    {"welcomes", {0x1b, 0x7c, 0x83}},   {"rejects", {0x82, 0x50, 0xdf}},
-    {"urges", {0x9a, 0x67, 0x00}},      {"pledges", {0xbf, 0x39, 0x89}},
+    {"supports", {0x1a, 0x7f, 0x37}}, {"opposes", {0xcf, 0x22, 0x2e}},
+    {"praises", {0x09, 0x69, 0xda}},  {"criticizes", {0xbc, 0x4c, 0x00}},
+    {"welcomes", {0x1b, 0x7c, 0x83}}, {"rejects", {0x82, 0x50, 0xdf}},
+    {"urges", {0x9a, 0x67, 0x00}},    {"pledges", {0xbf, 0x39, 0x89}},
 };
 
 // HSL with saturation 0.6 and lightness 0.38 at `hue` degrees: a colour as
@@ -40,9 +40,7 @@ Rgb FromHue(double hue) {
     r = chroma, b = x;
   }
   const double m = l - chroma / 2;
-  auto channel = [m](double v) {
-    return static_cast<uint8_t>(std::lround((v + m) * 255));
-  };
+  auto channel = [m](double v) { return static_cast<uint8_t>(std::lround((v + m) * 255)); };
   return {channel(r), channel(g), channel(b)};
 }
 
