@@ -2,11 +2,14 @@
 // "Why" when a claim is selected. Internal to pipeline/writers/.
 // Thread-safe (a pure function).
 //
-// SEAM: `stance explain` (issue 5) will say how each rule matched. When it
-// lands, this is the one function to connect to it; until then it states
-// what the claim record holds: the rule that fired and its file and version,
-// the cue, where holder, cue and target stand in the sentence, negation and
-// hedging, and the quotation it was voiced in.
+// SEAM: this is the one function to connect to `stance explain`
+// (pipeline/explain.h). ExplainClaim(doc, trace, claim) needs the
+// StanceTrace that Pipeline::Process fills for the document, which the
+// writer does not see today; once the trace travels with the Document to the
+// writer, return ExplainClaim's text here when it is not empty. Until then
+// this states what the claim record holds: the rule that fired and its file
+// and version, the matched text, the cue, where holder, cue and target stand
+// in the sentence, negation and hedging, and the quotation it was voiced in.
 #ifndef STANCE_PIPELINE_WRITERS_CLAIM_EXPLANATION_H_
 #define STANCE_PIPELINE_WRITERS_CLAIM_EXPLANATION_H_
 
