@@ -14,6 +14,7 @@ namespace {
 
 struct Holder {
   std::string name, type, affiliation;
+  Span norm;  // where the text names it; empty for a quotation's speaker
 };
 
 struct Candidate {
@@ -33,7 +34,7 @@ bool IsPronoun(std::string_view s, bool first_person) {
 Holder FromMention(const ActorMention& m) {
   std::string affiliation = m.affiliation;
   if (affiliation.empty() && m.type != ActorType::kPerson) affiliation = m.name;
-  return {m.name, ActorTypeName(m.type), affiliation};
+  return {m.name, ActorTypeName(m.type), affiliation, m.norm};
 }
 
 // The most recent person named before `pos` (normalised offset) in sentence
@@ -261,13 +262,16 @@ void MatchRule(const RuleSet::Data& data, const Document& cdoc, int si, const Ma
       }
       std::string_view word(h.data(), h.size());
       if (!mentions.empty()) continue;
+      // A pronoun holder is marked where the pronoun stands.
+      const Span pronoun = mt.ToNorm(h_begin, h_begin + h.size());
       if (IsPronoun(word, true) && quote && !quote->speaker.empty()) {
         holders.push_back({quote->speaker,
                            quote->speaker_type.empty() ? "person" : quote->speaker_type,
-                           quote->speaker_affiliation});
+                           quote->speaker_affiliation, pronoun});
       } else if (IsPronoun(word, false)) {
-        if (const ActorMention* p = LastPersonBefore(*doc, mt.ToNorm(h_begin, h_begin).begin, si)) {
+        if (const ActorMention* p = LastPersonBefore(*doc, pronoun.begin, si)) {
           holders.push_back(FromMention(*p));
+          holders.back().norm = pronoun;
         }
       }
       if (tm && holders.size() == holders_before) {
@@ -396,6 +400,9 @@ void MatchRule(const RuleSet::Data& data, const Document& cdoc, int si, const Ma
       claim.norm = match_norm;
       claim.span = doc->offsets.ToOriginal(match_norm);
       claim.cue = CleanTarget(doc->Text(cue_norm));
+      if (!h.norm.empty()) claim.holder_span = doc->offsets.ToOriginal(h.norm);
+      if (!c.cue_norm.empty()) claim.cue_span = doc->offsets.ToOriginal(c.cue_norm);
+      claim.target_span = doc->offsets.ToOriginal(c.target_norm);
       claim.rule = rule.id;
       claim.rule_file = rule.file_name;
       claim.rule_version = rule.file_version;
