@@ -7,6 +7,7 @@
 
 #include "pipeline/match_text.h"
 #include "pipeline/stance_rules.h"
+#include "pipeline/subject_checks.h"
 #include "pipeline/stance_trace.h"
 
 namespace stance {
@@ -44,6 +45,10 @@ const ActorMention* LastPersonBefore(const Document& doc, uint32_t pos, int sent
   for (auto it = doc.actor_mentions.rbegin(); it != doc.actor_mentions.rend(); ++it) {
     if (it->norm.begin >= pos) continue;
     if (it->sentence < sentence - 2) return nullptr;
+    // "as Obama's vice president, he called for": in one sentence, the
+    // pronoun is the one possessed, not the possessor.
+    std::string_view after = std::string_view(doc.text).substr(it->norm.end);
+    if (it->sentence == sentence && after.substr(0, 2) == "'s") continue;
     if (it->type == ActorType::kPerson && !it->modifier) return &*it;
   }
   return nullptr;
@@ -58,6 +63,13 @@ const Quote* QuoteOverlapping(const Document& doc, Span span) {
 
 const Quote* QuoteAround(const Document& doc, uint32_t pos) {
   return QuoteOverlapping(doc, {pos, pos + 1});
+}
+
+// The type letter of the last placeholder in `slot` (match_text.h).
+char LastPlaceholderType(re2::StringPiece slot) {
+  std::string_view s(slot.data(), slot.size());
+  size_t open = s.rfind(kPlaceholderOpen);
+  return open != std::string_view::npos && open + 1 < s.size() ? s[open + 1] : '\0';
 }
 
 std::string CleanTarget(std::string_view text) {
@@ -240,13 +252,35 @@ void MatchRule(const RuleSet::Data& data, const Document& cdoc, int si, const Ma
     }
 
     // Holders: actor placeholders in the holder slots, pronouns resolved.
+    // A participle cue ("posted on Twitter blaming Iran", "with China
+    // backing it") takes its subject differently from a finite one.
+    const bool ing_cue =
+        cue.size() > 3 && std::string_view(cue.data(), cue.size()).substr(cue.size() - 3) == "ing";
     std::vector<Holder> holders;
     size_t holder_end = m_begin;
+    bool holder_is_modifier = false;  // the last holder before the cue
     for (const std::string& slot : rule.holder_slots) {
       re2::StringPiece h = capture(slot);
       if (h.data() == nullptr) continue;
       size_t h_begin = h.data() - text.data();
-      if (h_begin < cue_begin) holder_end = std::max(holder_end, h_begin + h.size());
+      // A possessor ("despite [Russia]'s opposition to") may follow a
+      // preposition; a subject may not.
+      const bool possessor = h.size() > 1 && h[0] == kPlaceholderOpen &&
+                             std::isupper(static_cast<unsigned char>(h[1]));
+      if (h_begin < cue_begin && !possessor) {
+        std::string_view preposition = GoverningPreposition(text, h_begin);
+        // "with X urging Y": X is the participle's subject.
+        if (!preposition.empty() && !(ing_cue && preposition == "with")) {
+          if (tm) AddDetail(tm, slot + ": follows '" + std::string(preposition) +
+                                    "', so it is an object, not the cue's subject");
+          continue;
+        }
+      }
+      if (h_begin < cue_begin) {
+        holder_end = std::max(holder_end, h_begin + h.size());
+        holder_is_modifier = possessor || (h.size() > 1 && h[h.size() - 1] == kPlaceholderClose &&
+                                           LastPlaceholderType(h) == 'm');
+      }
       std::vector<int> mentions = mt.MentionsIn(h_begin, h_begin + h.size());
       const size_t holders_before = holders.size();
       for (int m : mentions) {
@@ -288,12 +322,27 @@ void MatchRule(const RuleSet::Data& data, const Document& cdoc, int si, const Ma
                          quote->speaker_type.empty() ? "person" : quote->speaker_type,
                          quote->speaker_affiliation});
     }
+    // A name the gazetteer does not know, standing between the holder and
+    // the cue, is the cue's subject ("Pierce said that Bloomberg endorsed").
+    // Only a finite cue is checked: a participle takes the clause's subject.
+    if (!holders.empty() && holder_end > m_begin && !holder_is_modifier && !ing_cue) {
+      std::string_view name = UnknownSubjectBefore(text, holder_end, cue_begin);
+      if (!name.empty()) {
+        if (tm) AddDetail(tm, "'" + std::string(name) +
+                                  "', a name that is no known actor, is the cue's subject");
+        holders.clear();
+      }
+    }
     if (holders.empty()) {
       if (tm && rule.holder_slots.empty()) {
         AddDetail(tm, quote ? "the quotation around the cue has no speaker"
                             : "the rule has no holder slot and the cue is not in a quotation");
       }
       if (tm) tm->outcome = MatchOutcome::kNoHolder;
+      // A later holder inside this match may still be the cue's subject
+      // ("The case against [Biden] is that he called for..."): look again
+      // from the next place a holder can start.
+      pos = m_begin + 1;
       continue;
     }
     if (tm) {
