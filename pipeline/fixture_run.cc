@@ -35,10 +35,11 @@ bool WriteIfChanged(const std::string& path, const std::string& text, Status* st
 
 template <typename Record>
 void Update(const std::string& path, bool existed, const RecordDiff<Record>& diff,
-            const Status& read_status, const std::string& text,
+            const Status& read_status, const std::string& text, size_t records,
             std::vector<FileUpdate>* updates) {
   FileUpdate update;
   update.path = path;
+  update.records = records;
   if (!WriteIfChanged(path, text, &update.status)) return;
   update.created = !existed;
   update.unreadable = existed && !read_status.ok();
@@ -108,13 +109,13 @@ void UpdateFixture(const FixtureResult& result, std::vector<FileUpdate>* updates
     std::vector<ClaimRecord> ignored;
     Status read = result.has_claims ? ReadExpectedClaims(claims_path, &ignored) : Status::OK();
     Update(claims_path, result.has_claims, result.claims, read,
-           FormatExpectedClaims(result.actual_claims), updates);
+           FormatExpectedClaims(result.actual_claims), result.actual_claims.size(), updates);
   }
   if (result.has_quotes) {
     std::vector<QuoteRecord> ignored;
     Status read = ReadExpectedQuotes(quotes_path, &ignored);
     Update(quotes_path, true, result.quotes, read, FormatExpectedQuotes(result.actual_quotes),
-           updates);
+           result.actual_quotes.size(), updates);
   }
 }
 

@@ -56,6 +56,7 @@ struct FileUpdate {
   size_t added = 0;          // records given but not expected
   size_t removed = 0;        // records expected but not given
   size_t changed = 0;        // records paired with changed fields
+  size_t records = 0;        // records in the new file
   Status status;             // the write failed
 };
 

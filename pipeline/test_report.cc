@@ -154,9 +154,9 @@ void TestReport::PrintUpdates(const std::vector<FileUpdate>& updates, size_t fix
     }
     std::string what;
     if (u.created) {
-      what = "created";
+      what = "created with " + Plural(u.records, "record");
     } else if (u.unreadable) {
-      what = "replaced (the old file could not be read)";
+      what = "replaced (the old file could not be read) with " + Plural(u.records, "record");
     } else if (u.added + u.removed + u.changed == 0) {
       what = "rewritten (same records, fields or format brought up to date)";
     } else {
