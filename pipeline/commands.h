@@ -76,6 +76,10 @@ struct BatchOptions {
   // at the end. Default: false.
   bool stage_times = false;
 
+  // Worker threads over documents; 0 means one per core. Output is the same
+  // for every value. Default: 1.
+  int jobs = 1;
+
   // Larger documents fail (PipelineOptions::max_document_bytes).
   // Default: 64 MiB.
   size_t max_document_bytes = size_t{64} << 20;
@@ -142,7 +146,41 @@ struct TestOptions {
 // --coverage returns 0, or 1 when some article could not be processed.
 int RunTest(const TestOptions& options, const Console& console);
 
-// Commands that are not written yet (`stance explain`): says
+
+// The options of `stance explain`. Field names are the flag names.
+struct ExplainCommandOptions {
+  // The rules folder. Default: "" (DefaultRulesDir()).
+  std::string rules;
+
+  // Text files, folders (their *.txt files) or "-". At least one.
+  std::vector<std::string> inputs;
+
+  // Explain only this sentence of each input, counted from 0 as the
+  // `sentence` of claims is. Default: -1 (every sentence).
+  int sentence = -1;
+
+  // Explain only the sentences that contain this text, ignoring case.
+  // Excludes `sentence`. Default: "" (every sentence).
+  std::string match;
+
+  // "text" (for a person) or "jsonl" (one object per sentence; explain.h).
+  // Default: "text".
+  std::string format = "text";
+
+  // Colour the text output. Default: false (the CLI sets it when stdout is
+  // a terminal and NO_COLOR is not set).
+  bool color = false;
+};
+
+// `stance explain`: for each selected sentence of each input, the actors,
+// quotations, rules let through, matches with their fills, overlap losers,
+// drops and claims (pipeline/explain.h), on console.out. Returns 2 for bad
+// flags, rules that fail to load, or a --sentence out of range of an input
+// (the other inputs are still explained); 1 when an input failed or --match
+// found no sentence; else 0.
+int RunExplain(const ExplainCommandOptions& options, const Console& console);
+
+// Commands that are not written yet: says
 // so on console.err and returns kExitUsage.
 int RunNotImplemented(const std::string& command, const Console& console);
 

@@ -49,6 +49,12 @@ void AddBatchFlags(CLI::App* command, const std::vector<std::string>& formats,
       ->add_option("--max-document-bytes", options->max_document_bytes,
                    "Fail documents larger than this (default: 64 MiB)")
       ->type_name("N");
+  command
+      ->add_option("-j,--jobs", options->jobs,
+                   "Worker threads over documents (0: one per core; default "
+                   "1); the output is the same for any N")
+      ->check(CLI::Range(0, 1024))
+      ->type_name("N");
   command->add_flag(
       "-v,--verbose", options->verbose,
       "Print a summary and the stages' notes to stderr (the summary always when stderr "
@@ -60,6 +66,37 @@ void AddBatchFlags(CLI::App* command, const std::vector<std::string>& formats,
                    "Files, folders (every *.txt below, sorted) or - for stdin")
       ->required()
       ->type_name("INPUTS");
+}
+
+void AddExplainFlags(CLI::App* command,
+                     stance::ExplainCommandOptions* options) {
+  CLI::Option* sentence =
+      command
+          ->add_option("--sentence", options->sentence,
+                       "Explain only sentence N (counted from 0, as in claims)")
+          ->check(CLI::NonNegativeNumber)
+          ->type_name("N");
+  command
+      ->add_option("--match", options->match,
+                   "Explain only the sentences containing TEXT (any case)")
+      ->type_name("TEXT")
+      ->excludes(sentence);
+  command
+      ->add_option(
+          "--rules", options->rules,
+          "Rules folder (default: $STANCE_RULES, else the checkout's rules/)")
+      ->type_name("DIR");
+  command
+      ->add_option("--format", options->format,
+                   "text: for reading (default; coloured on a terminal unless "
+                   "NO_COLOR is set); jsonl: one object per sentence")
+      ->check(CLI::IsMember({"text", "jsonl"}))
+      ->type_name("FORMAT");
+  command
+      ->add_option("inputs", options->inputs,
+                   "Files, folders (every *.txt below, sorted) or - for stdin")
+      ->required()
+      ->type_name("FILE");
 }
 
 // The flags of `stance test`, bound to `options`.
@@ -141,9 +178,12 @@ int Main(int argc, char** argv) {
       "Run the fixtures and show the claims missing, unexpected or changed, "
       "with the rule responsible");
   AddTestFlags(test, &test_options);
-  CLI::App* explain =
-      app.add_subcommand("explain", "Explain a claim (not implemented yet)");
-  explain->allow_extras();
+  stance::ExplainCommandOptions explain_options;
+  CLI::App* explain = app.add_subcommand(
+      "explain",
+      "Show why each sentence did or did not give claims: actors, quotes, "
+      "rules tried, matches and their slot fills, overlap losers, drops");
+  AddExplainFlags(explain, &explain_options);
 
   // CLI11 would only say "A subcommand is required" for a misspelt one.
   if (argc > 1 && argv[1][0] != '-') {
@@ -177,7 +217,12 @@ int Main(int argc, char** argv) {
                          (no_color == nullptr || *no_color == '\0');
     return stance::RunTest(test_options, console);
   }
-  if (*explain) return stance::RunNotImplemented("explain", console);
+  if (*explain) {
+    const char* no_color = std::getenv("NO_COLOR");
+    explain_options.color = isatty(STDOUT_FILENO) == 1 &&
+                            (no_color == nullptr || *no_color == '\0');
+    return stance::RunExplain(explain_options, console);
+  }
   return stance::kExitUsage;
 }
 
