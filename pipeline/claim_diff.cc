@@ -17,8 +17,7 @@ bool SameContent(const QuoteRecord& a, const QuoteRecord& b) {
 
 // Every field `expected` states equals the one of `actual`.
 bool SameAsStated(const ClaimRecord& expected, const ClaimRecord& actual) {
-  return SameContent(expected, actual) &&
-         (expected.rule.empty() || expected.rule == actual.rule) &&
+  return SameContent(expected, actual) && (expected.rule.empty() || expected.rule == actual.rule) &&
          (expected.evidence.empty() || expected.evidence == actual.evidence);
 }
 
@@ -27,9 +26,7 @@ bool SameAsStated(const QuoteRecord& expected, const QuoteRecord& actual) {
          (expected.method.empty() || expected.method == actual.method);
 }
 
-std::string Quoted(const std::string& text) {
-  return text.empty() ? "(none)" : "\"" + text + "\"";
-}
+std::string Quoted(const std::string& text) { return text.empty() ? "(none)" : "\"" + text + "\""; }
 
 const char* Bool(bool b) { return b ? "true" : "false"; }
 
@@ -161,9 +158,7 @@ ClaimDiff DiffClaims(const std::vector<ClaimRecord>& expected,
   pairing.Pass([&](C e, C a) { return same_sentence(e, a) && e.stance == a.stance; }, false);
   pairing.Pass(same_sentence, false);
   pairing.Pass(
-      [](C e, C a) {
-        return e.holder == a.holder && e.stance == a.stance && e.target == a.target;
-      },
+      [](C e, C a) { return e.holder == a.holder && e.stance == a.stance && e.target == a.target; },
       false);
   pairing.Finish();
   return diff;

@@ -84,8 +84,8 @@ struct Changed {
 
 template <typename Record>
 struct RecordDiff {
-  std::vector<Record> missing;     // expected order
-  std::vector<Record> unexpected;  // given order
+  std::vector<Record> missing;           // expected order
+  std::vector<Record> unexpected;        // given order
   std::vector<Changed<Record>> changed;  // expected order
   size_t expected = 0;
   size_t actual = 0;

@@ -45,8 +45,8 @@ void Coverage::Add(const Document& doc) {
     }
     CueMatcher::Hit hit;
     if (!cues_.Find(doc.Text(s.norm), &hit)) continue;
-    line += static_cast<int>(std::count(doc.original.begin() + counted_to,
-                                        doc.original.begin() + s.span.begin, '\n'));
+    line += static_cast<int>(
+        std::count(doc.original.begin() + counted_to, doc.original.begin() + s.span.begin, '\n'));
     counted_to = s.span.begin;
     near_misses_.push_back(
         {doc.id, line, hit.cue, hit.entries, CollapseSpaces(doc.Original(s.span))});
@@ -107,7 +107,8 @@ void Coverage::Print(std::ostream* out, size_t max_near_misses) const {
   size_t shown = std::min(max_near_misses, near_misses_.size());
   for (size_t i = 0; i < shown; ++i) {
     const NearMiss& m = near_misses_[i];
-    *out << "  " << m.doc << ":" << m.line << ": \"" << m.cue << "\" (lexicon " << m.entries << ")\n"
+    *out << "  " << m.doc << ":" << m.line << ": \"" << m.cue << "\" (lexicon " << m.entries
+         << ")\n"
          << "      " << Shorten(m.sentence, 200) << '\n';
   }
   if (shown < near_misses_.size()) {

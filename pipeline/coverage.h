@@ -35,8 +35,7 @@ struct NearMiss {
 class Coverage {
  public:
   // `catalog` and `cues` must outlive this Coverage.
-  Coverage(const RuleCatalog& catalog, const CueMatcher& cues)
-      : catalog_(catalog), cues_(cues) {}
+  Coverage(const RuleCatalog& catalog, const CueMatcher& cues) : catalog_(catalog), cues_(cues) {}
 
   // Counts the claims of `doc` by rule and looks for near misses in its
   // sentences without a claim.

@@ -49,7 +49,7 @@ class CueMatcher {
 
  private:
   CueMatcher() = default;
-  std::unique_ptr<re2::RE2> re_;                 // null: finds nothing
+  std::unique_ptr<re2::RE2> re_;                // null: finds nothing
   std::map<std::string, std::string> entries_;  // lower-case phrase -> entries
 };
 

@@ -51,13 +51,13 @@ void RunFixture(const Pipeline& pipeline, const std::string& dir, FixtureResult*
 // What --update did to one expected file.
 struct FileUpdate {
   std::string path;
-  bool created = false;      // there was no expected file
-  bool unreadable = false;   // the old file could not be read; replaced
-  size_t added = 0;          // records given but not expected
-  size_t removed = 0;        // records expected but not given
-  size_t changed = 0;        // records paired with changed fields
-  size_t records = 0;        // records in the new file
-  Status status;             // the write failed
+  bool created = false;     // there was no expected file
+  bool unreadable = false;  // the old file could not be read; replaced
+  size_t added = 0;         // records given but not expected
+  size_t removed = 0;       // records expected but not given
+  size_t changed = 0;       // records paired with changed fields
+  size_t records = 0;       // records in the new file
+  Status status;            // the write failed
 };
 
 // Rewrites the expected files of `result` (expected.jsonl when it has

@@ -75,8 +75,8 @@ std::string KeyList(const std::vector<const char*>& keys) {
 Status CheckKeys(const Json& object, const std::vector<const char*>& keys,
                  const SourceLocation& where) {
   for (const auto& item : object.items()) {
-    bool known = std::any_of(keys.begin(), keys.end(),
-                             [&item](const char* k) { return item.key() == k; });
+    bool known =
+        std::any_of(keys.begin(), keys.end(), [&item](const char* k) { return item.key() == k; });
     if (!known) {
       return Status::InvalidArgument(
           "unknown key \"" + item.key() + "\" (expected " + KeyList(keys) + ")", where);
@@ -166,8 +166,8 @@ void FindFixtures(const std::vector<std::string>& args, std::vector<std::string>
 
 Status ReadExpectedClaims(const std::string& path, std::vector<ClaimRecord>* out) {
   out->clear();
-  static const std::vector<const char*> kKeys = {"holder",  "stance", "target", "negated",
-                                                 "hedged",  "rule",   "evidence"};
+  static const std::vector<const char*> kKeys = {"holder", "stance", "target",  "negated",
+                                                 "hedged", "rule",   "evidence"};
   return ForEachJsonLine(path, [out](const Json& object, const SourceLocation& where) {
     ClaimRecord r;
     r.line = where.line;

@@ -69,8 +69,8 @@ Status RuleCatalog::LoadSettings(const std::string& path) {
     for (const auto& item : root) {
       std::string key = item.first.Scalar();
       if (key != "name" && key != "version" && key != "not_cues") {
-        return ToStatus(file->ErrorAt(item.first, "unknown key '" + key +
-                                                      "' (expected name, version, not_cues)"));
+        return ToStatus(file->ErrorAt(
+            item.first, "unknown key '" + key + "' (expected name, version, not_cues)"));
       }
     }
   }

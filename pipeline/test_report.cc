@@ -76,15 +76,6 @@ std::string ScoreLine(const char* what, const Score& precision, const Score& rec
          recall.ToString();
 }
 
-}  // namespace
-
-std::string TestReport::Paint(const char* code, const std::string& text) const {
-  if (!color_) return text;
-  return std::string("\033[") + code + "m" + text + "\033[0m";
-}
-
-namespace {
-
 // Prints the differences of one kind of record. `noun` is "" for claims,
 // " quote" for quotes ("missing quote").
 template <typename Record, typename PaintFn>
@@ -121,6 +112,11 @@ void PrintDiff(const RecordDiff<Record>& diff, const std::string& noun, std::ost
 }
 
 }  // namespace
+
+std::string TestReport::Paint(const char* code, const std::string& text) const {
+  if (!color_) return text;
+  return std::string("\033[") + code + "m" + text + "\033[0m";
+}
 
 void TestReport::PrintFixture(const FixtureResult& result) {
   const bool passed = result.passed();

@@ -7,8 +7,8 @@
 namespace stance {
 namespace {
 
-ClaimRecord Claim(std::string holder, std::string stance, std::string target,
-                  std::string rule = "", std::string evidence = "") {
+ClaimRecord Claim(std::string holder, std::string stance, std::string target, std::string rule = "",
+                  std::string evidence = "") {
   ClaimRecord c;
   c.holder = std::move(holder);
   c.stance = std::move(stance);
@@ -54,7 +54,8 @@ TEST_CASE("claim diff: a claim no longer given is missing, with the rule that ma
 }
 
 TEST_CASE("claim diff: a new claim is unexpected; precision falls, recall does not") {
-  std::vector<ClaimRecord> expected = {Claim("Ghana", "supports", "pact", "support-active", kGhana)};
+  std::vector<ClaimRecord> expected = {
+      Claim("Ghana", "supports", "pact", "support-active", kGhana)};
   std::vector<ClaimRecord> actual = {expected[0],
                                      Claim("Mali", "opposes", "proposal", "oppose-active", kMali)};
   ClaimDiff diff = DiffClaims(expected, actual);
@@ -106,7 +107,8 @@ TEST_CASE("claim diff: flags and the stance change field by field, in record ord
 }
 
 TEST_CASE("claim diff: another rule making the same claim is a change that stays correct") {
-  std::vector<ClaimRecord> expected = {Claim("Mali", "opposes", "proposal", "oppose-active", kMali)};
+  std::vector<ClaimRecord> expected = {
+      Claim("Mali", "opposes", "proposal", "oppose-active", kMali)};
   std::vector<ClaimRecord> actual = {Claim("Mali", "opposes", "proposal", "oppose-joined", kMali)};
   ClaimDiff diff = DiffClaims(expected, actual);
   REQUIRE(diff.changed.size() == 1);
@@ -137,7 +139,8 @@ TEST_CASE("claim diff: a hand-written claim without rule or evidence matches on 
 }
 
 TEST_CASE("claim diff: claims of other holders in one sentence are not paired") {
-  std::vector<ClaimRecord> expected = {Claim("Mali", "opposes", "proposal", "oppose-active", kMali)};
+  std::vector<ClaimRecord> expected = {
+      Claim("Mali", "opposes", "proposal", "oppose-active", kMali)};
   std::vector<ClaimRecord> actual = {Claim("Niger", "opposes", "proposal", "oppose-active", kMali)};
   ClaimDiff diff = DiffClaims(expected, actual);
   CHECK(diff.missing.size() == 1);
@@ -149,12 +152,10 @@ TEST_CASE("claim diff: exact pairs are made first, so a repeated claim pairs wit
   // Two claims of Mali in one sentence; only the second changed. A greedy
   // pairing by identity alone would pair the first expected with the
   // changed one and report two changes.
-  std::vector<ClaimRecord> expected = {
-      Claim("Mali", "opposes", "proposal", "oppose-active", kMali),
-      Claim("Mali", "opposes", "plan", "oppose-active", kMali)};
-  std::vector<ClaimRecord> actual = {
-      Claim("Mali", "opposes", "new plan", "oppose-active", kMali),
-      Claim("Mali", "opposes", "proposal", "oppose-active", kMali)};
+  std::vector<ClaimRecord> expected = {Claim("Mali", "opposes", "proposal", "oppose-active", kMali),
+                                       Claim("Mali", "opposes", "plan", "oppose-active", kMali)};
+  std::vector<ClaimRecord> actual = {Claim("Mali", "opposes", "new plan", "oppose-active", kMali),
+                                     Claim("Mali", "opposes", "proposal", "oppose-active", kMali)};
   ClaimDiff diff = DiffClaims(expected, actual);
   REQUIRE(diff.changed.size() == 1);
   CHECK(diff.changed[0].expected.target == "plan");
@@ -163,8 +164,8 @@ TEST_CASE("claim diff: exact pairs are made first, so a repeated claim pairs wit
 }
 
 TEST_CASE("claim diff: changes are listed in the order of the expected file") {
-  std::vector<ClaimRecord> expected = {
-      Claim("Mali", "opposes", "a", "r", kMali), Claim("Ghana", "supports", "b", "r", kGhana)};
+  std::vector<ClaimRecord> expected = {Claim("Mali", "opposes", "a", "r", kMali),
+                                       Claim("Ghana", "supports", "b", "r", kGhana)};
   // Ghana's change is found by an earlier pass than Mali's.
   std::vector<ClaimRecord> actual = {Claim("Ghana", "supports", "c", "r", kGhana),
                                      Claim("Mali", "praises", "a", "r", kMali)};
@@ -186,8 +187,7 @@ TEST_CASE("quote diff: a quotation whose speaker changed is one change") {
       Quote("We will not leave the table,", "Rodrigo Benitez", "said", "quote-comma-cue-speaker"),
       Quote("Nobody wants a crisis.", "Tomas Ibarra", "said", "quote-comma-speaker-cue")};
   std::vector<QuoteRecord> actual = {
-      Quote("We will not leave the table,", "", "said", "quote-comma-cue-speaker"),
-      expected[1]};
+      Quote("We will not leave the table,", "", "said", "quote-comma-cue-speaker"), expected[1]};
   QuoteDiff diff = DiffQuotes(expected, actual);
   CHECK(diff.missing.empty());
   CHECK(diff.unexpected.empty());

@@ -121,15 +121,16 @@ TEST_CASE("fixture set: a bad expected line is reported at path:line[:col]") {
   std::vector<ClaimRecord> read;
   CHECK(ReadExpectedClaims(dir / "none.jsonl", &read).code() == Status::kNotFound);
   std::vector<QuoteRecord> quotes;
-  Status s = ReadExpectedQuotes(dir.Write("q.jsonl", "{\"quote\": \"x\", \"cue\": null}\n"), &quotes);
+  Status s =
+      ReadExpectedQuotes(dir.Write("q.jsonl", "{\"quote\": \"x\", \"cue\": null}\n"), &quotes);
   CHECK(s.ToString() == dir / "q.jsonl:1: missing \"speaker\"");
 }
 
 TEST_CASE("fixture set: records of a processed document, with evidence and rule") {
   Document doc;
   REQUIRE(testing::DefaultPipeline()
-              .Process("t", "Ghana backed the pact.\nMali and Niger\nrejected the proposal.\n", &doc,
-                       nullptr)
+              .Process("t", "Ghana backed the pact.\nMali and Niger\nrejected the proposal.\n",
+                       &doc, nullptr)
               .ok());
   std::vector<ClaimRecord> records = ClaimRecordsOf(doc);
   REQUIRE(records.size() == 3);

@@ -82,18 +82,18 @@ TEST_CASE("stance test: a fixture without expected files fails until --update wr
   run = Test(update);
   CHECK(run.code == kExitOk);
   CHECK(Has(run.out, "updated " + box.fixture + "/expected.jsonl: created with 4 records\n"));
-  CHECK(Has(box.Expected(), "{\"holder\": \"Ecuador\", \"stance\": \"opposes\", \"target\": "
-                            "\"proposed catch limits\", \"rule\": \"oppose-active\", "
-                            "\"evidence\": \"Ecuador rejected the proposed catch limits, calling "
-                            "them a threat to its coastal towns.\"}\n"));
+  CHECK(Has(box.Expected(),
+            "{\"holder\": \"Ecuador\", \"stance\": \"opposes\", \"target\": "
+            "\"proposed catch limits\", \"rule\": \"oppose-active\", "
+            "\"evidence\": \"Ecuador rejected the proposed catch limits, calling "
+            "them a threat to its coastal towns.\"}\n"));
 
   run = Test(box.Options());
   CHECK(run.code == kExitOk);
-  CHECK(run.out ==
-        "ok   " + box.fixture +
-            "  claims: precision 100.0% (4/4), recall 100.0% (4/4)\n\n"
-            "overall claims: precision 100.0% (4/4), recall 100.0% (4/4)\n"
-            "1 fixture: 1 passed, 0 failed\n");
+  CHECK(run.out == "ok   " + box.fixture +
+                       "  claims: precision 100.0% (4/4), recall 100.0% (4/4)\n\n"
+                       "overall claims: precision 100.0% (4/4), recall 100.0% (4/4)\n"
+                       "1 fixture: 1 passed, 0 failed\n");
   CHECK(run.err.empty());
 }
 
@@ -107,14 +107,15 @@ TEST_CASE("stance test: one word out of a lexicon shows exactly the claim it mad
   box.EditRule("lexicon/stance_cues.yaml", "verbs: [oppose, reject, ", "verbs: [oppose, ");
   Run run = Test(box.Options());
   CHECK(run.code == kExitFailed);
-  CHECK(run.out ==
-        "FAIL " + box.fixture +
-            "  claims: precision 100.0% (3/3), recall 75.0% (3/4)\n"
-            "  missing       Ecuador opposes \"proposed catch limits\"  (rule oppose-active)\n"
-            "                in \"Ecuador rejected the proposed catch limits, calling them a threat "
-            "to its coastal towns.\"\n\n"
-            "overall claims: precision 100.0% (3/3), recall 75.0% (3/4)\n"
-            "1 fixture: 0 passed, 1 failed\n");
+  CHECK(
+      run.out ==
+      "FAIL " + box.fixture +
+          "  claims: precision 100.0% (3/3), recall 75.0% (3/4)\n"
+          "  missing       Ecuador opposes \"proposed catch limits\"  (rule oppose-active)\n"
+          "                in \"Ecuador rejected the proposed catch limits, calling them a threat "
+          "to its coastal towns.\"\n\n"
+          "overall claims: precision 100.0% (3/3), recall 75.0% (3/4)\n"
+          "1 fixture: 0 passed, 1 failed\n");
   CHECK(box.Expected() == before);  // a plain run writes nothing
 
   run = Test(update);
@@ -136,9 +137,10 @@ TEST_CASE("stance test: a hedge word out of the lexicon changes one field of one
                "phrases: [might, could,");
   Run run = Test(box.Options());
   CHECK(run.code == kExitFailed);
-  CHECK(Has(run.out, "\n  changed       Peru supports: hedged true -> false  (rule support-active)\n"
-                     "                in \"Peru may back a compromise on the patrol zones next "
-                     "month, officials said.\"\n"));
+  CHECK(Has(run.out,
+            "\n  changed       Peru supports: hedged true -> false  (rule support-active)\n"
+            "                in \"Peru may back a compromise on the patrol zones next "
+            "month, officials said.\"\n"));
   CHECK(!Has(run.out, "missing"));
   CHECK(!Has(run.out, "unexpected"));
   CHECK(Has(run.out, "precision 75.0% (3/4), recall 75.0% (3/4)"));
@@ -175,7 +177,8 @@ TEST_CASE("stance test: colour only when asked for (the CLI asks on a terminal)"
   CHECK(Has(colored.out, "\033[32munexpected  \033[0m"));
 }
 
-TEST_CASE("stance test: a broken expected file fails its fixture with path:line; --update replaces it") {
+TEST_CASE(
+    "stance test: a broken expected file fails its fixture with path:line; --update replaces it") {
   Sandbox box;
   box.dir.Write("fixtures/fisheries/expected.jsonl", "{\"holder\": \"Chile\"}\n");
   Run run = Test(box.Options());
@@ -246,8 +249,9 @@ TEST_CASE("stance test --coverage: claims per rule, rules never fired, near miss
   // Near misses: a negated cue, and a headline with no holder; "said" is
   // speech (rules/coverage.yaml), never a near miss.
   CHECK(Has(run.out, "near misses: 2 sentences with a stance cue and no claim\n"));
-  CHECK(Has(run.out, "  " + box.dir / "corpus/more/b.txt" + ":1: \"oppose\" (lexicon oppose)\n"
-                     "      Turkmenistan did not oppose the proposal.\n"));
+  CHECK(Has(run.out, "  " + box.dir / "corpus/more/b.txt" +
+                         ":1: \"oppose\" (lexicon oppose)\n"
+                         "      Turkmenistan did not oppose the proposal.\n"));
   CHECK(Has(run.out, box.dir / "corpus/more/b.txt" + ":2: \"Reject\" (lexicon oppose)\n"));
   CHECK(!Has(run.out, "The envoys said"));
 
