@@ -47,7 +47,8 @@ struct BatchOptions {
   // checkout's rules/).
   std::string rules;
 
-  // Output format: "jsonl", "csv", "tsv", or for sentences also "text".
+  // Output format: "jsonl", "csv", "tsv", for sentences also "text", for
+  // extract also "html" (the review page).
   // Default: "" (jsonl; for sentences, text, or jsonl with --input jsonl).
   std::string format;
 
@@ -85,7 +86,7 @@ struct BatchOptions {
   size_t max_document_bytes = size_t{64} << 20;
 };
 
-// `stance extract`: claims, in jsonl (default), csv or tsv.
+// `stance extract`: claims, in jsonl (default), csv, tsv or html.
 int RunExtract(const BatchOptions& options, const Console& console);
 
 // `stance quotes`: quotes, in jsonl (default), csv or tsv. Loads the stages

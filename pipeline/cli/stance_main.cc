@@ -145,7 +145,8 @@ int Main(int argc, char** argv) {
   stance::BatchOptions options;
   CLI::App* extract =
       app.add_subcommand("extract", "Extract stance claims from articles");
-  AddBatchFlags(extract, {"jsonl", "csv", "tsv"}, "jsonl (default), csv or tsv",
+  AddBatchFlags(extract, {"jsonl", "csv", "tsv", "html"},
+                "jsonl (default), csv, tsv, or html (a review page; use -o)",
                 &options);
   CLI::App* quotes =
       app.add_subcommand("quotes", "List quotations and their speakers");

@@ -47,6 +47,9 @@ std::unique_ptr<Writer> NewDelimitedWriter(char separator,
 // REQUIRES: options.records is kSentences or kSentenceLists.
 std::unique_ptr<Writer> NewTextWriter(const WriterOptions& options,
                                       std::ostream* out);
+// The review page (html_writer.cc). REQUIRES: options.records is kClaims.
+std::unique_ptr<Writer> NewHtmlWriter(const WriterOptions& options,
+                                      std::ostream* out);
 
 // Appends `n` in decimal.
 void AppendNumber(int64_t n, std::string* out);

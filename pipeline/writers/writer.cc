@@ -60,9 +60,14 @@ Status NewWriter(const std::string& format, const WriterOptions& options,
       return Status::InvalidArgument("format 'text' can only write sentences");
     }
     *writer = writers::NewTextWriter(options, out);
+  } else if (format == "html") {
+    if (options.records != Records::kClaims) {
+      return Status::InvalidArgument("format 'html' can only write claims");
+    }
+    *writer = writers::NewHtmlWriter(options, out);
   } else {
     return Status::InvalidArgument("unknown format '" + format +
-                                   "' (expected jsonl, csv, tsv or text)");
+                                   "' (expected jsonl, csv, tsv, text or html)");
   }
   return Status::OK();
 }

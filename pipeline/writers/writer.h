@@ -32,6 +32,12 @@
 //   tsv    a header row; tabs, CR and LF inside fields become spaces.
 //   text   sentences only: one sentence per line, newlines inside it turned
 //          into spaces.
+//   html   claims only: one self-contained review page (no network, no
+//          external files) with every article marked up (sentences,
+//          quotations and their speakers, actors by type, each claim's
+//          holder, cue and target in its stance's colour) and a claim table
+//          that sorts, filters and shows the rule behind each claim. See
+//          html_writer.cc, html_article.h and docs/review-page.md.
 //
 // Output is buffered and handed to the stream in large blocks. A Writer is
 // used by one thread.
@@ -86,8 +92,8 @@ const std::vector<std::string>& ClaimColumns();
 const std::vector<std::string>& QuoteColumns();
 const std::vector<std::string>& SentenceColumns();
 
-// Creates a writer by format name: "jsonl", "csv", "tsv" or "text" (sentences
-// only). `out` must outlive the writer. An unknown name, or a format that
+// Creates a writer by format name: "jsonl", "csv", "tsv", "text" (sentences
+// only) or "html" (claims only). `out` must outlive the writer. An unknown name, or a format that
 // cannot hold `options.records`: InvalidArgument naming it, *writer null.
 Status NewWriter(const std::string& format, const WriterOptions& options,
                  std::ostream* out, std::unique_ptr<Writer>* writer);
