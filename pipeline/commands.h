@@ -104,6 +104,50 @@ int RunSentences(const BatchOptions& options, const Console& console);
 // missing.
 int RunLint(const std::string& rules, const Console& console);
 
+// The options of `stance test`. Field names are the flag names.
+struct TestOptions {
+  // The rules folder. Default: "" (DefaultRulesDir()).
+  std::string rules;
+
+  // Fixture folders, or folders to search for fixtures; with --coverage,
+  // any articles (files, or folders of *.txt). Default: {} (the checkout's
+  // fixtures/, DefaultFixturesDir()).
+  std::vector<std::string> fixtures;
+
+  // Rewrite the expected files from what the rules give now, and say what
+  // changed. Default: false.
+  bool update = false;
+
+  // Run again whenever a rule file or a fixture changes, reloading the
+  // rules each time; a rules error is printed and the watch goes on.
+  // Default: false.
+  bool watch = false;
+
+  // With --watch: stop after this many runs (for tests); 0 runs until
+  // killed. Default: 0.
+  int watch_runs = 0;
+
+  // Report how often each rule fired, the rules that never fired and the
+  // near misses instead of comparing with expected files. Default: false.
+  bool coverage = false;
+
+  // With --coverage: how many near misses to list. Default: 100.
+  size_t max_near_misses = 100;
+
+  // Colour the report (ANSI). The CLI sets it when stdout is a terminal and
+  // NO_COLOR is not set. Default: false.
+  bool color = false;
+};
+
+// `stance test`: runs every fixture and prints, per fixture, the claims and
+// quotes missing, unexpected and changed, each naming its rule, then
+// precision and recall per fixture and overall (see test_report.h). Returns
+// 0 when every fixture passes (with --update: when every file was written),
+// 1 on any difference, 2 on a usage error or rules that fail to load.
+// --coverage returns 0, or 1 when some article could not be processed.
+int RunTest(const TestOptions& options, const Console& console);
+
+
 // The options of `stance explain`. Field names are the flag names.
 struct ExplainCommandOptions {
   // The rules folder. Default: "" (DefaultRulesDir()).
@@ -137,7 +181,7 @@ struct ExplainCommandOptions {
 // found no sentence; else 0.
 int RunExplain(const ExplainCommandOptions& options, const Console& console);
 
-// Commands that are not written yet (`stance test`, `stance explain`): says
+// Commands that are not written yet: says
 // so on console.err and returns kExitUsage.
 int RunNotImplemented(const std::string& command, const Console& console);
 

@@ -99,6 +99,37 @@ void AddExplainFlags(CLI::App* command,
       ->type_name("FILE");
 }
 
+// The flags of `stance test`, bound to `options`.
+void AddTestFlags(CLI::App* command, stance::TestOptions* options) {
+  command
+      ->add_option(
+          "--rules", options->rules,
+          "Rules folder (default: $STANCE_RULES, else the checkout's rules/)")
+      ->type_name("DIR");
+  command->add_flag(
+      "--update", options->update,
+      "Rewrite the expected files from what the rules give now (after "
+      "reviewing the differences), and say what changed");
+  command->add_flag("--watch", options->watch,
+                    "Run again whenever a rule file or a fixture changes");
+  // For tests of --watch: stop after N runs.
+  command->add_option("--watch-runs", options->watch_runs)->group("");
+  command->add_flag(
+      "--coverage", options->coverage,
+      "Show how often each rule fired, the rules that never fired and the "
+      "sentences with a stance cue but no claim (over the fixtures, or the "
+      "articles named)");
+  command
+      ->add_option("--max-near-misses", options->max_near_misses,
+                   "With --coverage: list at most N near misses (default: 100)")
+      ->type_name("N");
+  command
+      ->add_option("fixtures", options->fixtures,
+                   "Fixture folders, or folders holding fixtures (default: the "
+                   "checkout's fixtures/); with --coverage, any articles")
+      ->type_name("FIXTURES");
+}
+
 int Main(int argc, char** argv) {
   CLI::App app(
       "stance: rule-based extraction of stance claims from "
@@ -142,9 +173,12 @@ int Main(int argc, char** argv) {
                    "Rules folder, if DIR is not given")
       ->type_name("DIR");
 
-  CLI::App* test =
-      app.add_subcommand("test", "Run rule tests (not implemented yet)");
-  test->allow_extras();
+  stance::TestOptions test_options;
+  CLI::App* test = app.add_subcommand(
+      "test",
+      "Run the fixtures and show the claims missing, unexpected or changed, "
+      "with the rule responsible");
+  AddTestFlags(test, &test_options);
   stance::ExplainCommandOptions explain_options;
   CLI::App* explain = app.add_subcommand(
       "explain",
@@ -178,7 +212,12 @@ int Main(int argc, char** argv) {
   if (*lint)
     return stance::RunLint(lint_dir.empty() ? options.rules : lint_dir,
                            console);
-  if (*test) return stance::RunNotImplemented("test", console);
+  if (*test) {
+    const char* no_color = std::getenv("NO_COLOR");
+    test_options.color = isatty(STDOUT_FILENO) == 1 &&
+                         (no_color == nullptr || *no_color == '\0');
+    return stance::RunTest(test_options, console);
+  }
   if (*explain) {
     const char* no_color = std::getenv("NO_COLOR");
     explain_options.color = isatty(STDOUT_FILENO) == 1 &&
