@@ -43,6 +43,7 @@ std::string Plural(size_t n, const std::string& noun) {
 size_t CountRecords(Records records, const Document& doc) {
   switch (records) {
     case Records::kClaims:
+    case Records::kAggregates:
       return doc.claims.size();
     case Records::kQuotes:
       return doc.quotes.size();
