@@ -11,6 +11,7 @@
 #include "pipeline/lint.h"
 #include "pipeline/output_file.h"
 #include "pipeline/pipeline.h"
+#include "pipeline/progress.h"
 #include "pipeline/status.h"
 #include "pipeline/writers/writer.h"
 
@@ -54,15 +55,27 @@ size_t CountRecords(Records records, const Document& doc) {
   return doc.sentences.size();
 }
 
+// Whether a batch of `files` (`bytes` long in all) shows a progress bar.
+bool WantsProgressBar(const BatchOptions& options, const Console& console,
+                      size_t files, uint64_t bytes) {
+  using Show = BatchOptions::ShowProgress;
+  if (options.progress != Show::kAuto) return options.progress == Show::kAlways;
+  return console.err_is_terminal &&
+         (files > 1 || options.input == "jsonl" || bytes > (uint64_t{1} << 20));
+}
+
 // One run of a batch command over its inputs.
 class Batch {
  public:
+  // `progress` must outlive the batch; console.err should be its err().
   Batch(const Command& command, const BatchOptions& options,
-        const Console& console)
+        const Console& console, Progress* progress)
       : command_(command),
         options_(options),
         console_(console),
-        log_(console.err) {}
+        log_(console.err),
+        writer_warnings_(console.err),
+        progress_(progress) {}
 
   int Run();
 
@@ -88,6 +101,8 @@ class Batch {
   const BatchOptions& options_;
   const Console& console_;
   ErrorLog log_;
+  ConsoleDiagnostics writer_warnings_;
+  Progress* const progress_;
 
   std::unique_ptr<OutputFile> output_file_;
   std::unique_ptr<OutputFile> errors_file_;
@@ -115,6 +130,14 @@ int Batch::Run() {
   if (!Prepare(files) || !LoadPipeline()) return kExitUsage;
   for (const Status& s : missing) log_.Report(s.location().path, "input", s);
 
+  uint64_t bytes = InputBytes(files);
+  if (WantsProgressBar(options_, console_, files.size(), bytes)) {
+    const bool forced =
+        options_.progress == BatchOptions::ShowProgress::kAlways;
+    progress_->Start(options_.input == "jsonl" ? 0 : files.size(), bytes,
+                     forced ? Progress::Clock::duration::zero()
+                            : Progress::kFirstDrawDelay);
+  }
   for (const std::string& path : files) {
     if (options_.input == "jsonl") {
       ProcessJsonlFile(path);
@@ -123,6 +146,7 @@ int Batch::Run() {
     }
     if (!output_status_.ok()) break;
   }
+  progress_->Finish();
   FinishOutputs();
   if (options_.stage_times) {
     std::array<double, 5> seconds = pipeline_->stage_seconds();
@@ -143,7 +167,10 @@ int Batch::Run() {
         std::to_string(written_) + " written, " + std::to_string(failed) +
         " failed; " + Plural(records_, command_.noun));
   }
-  return log_.count() > 0 || !output_status_.ok() ? kExitFailed : kExitOk;
+  return log_.count() > 0 || !output_status_.ok() ||
+                 writer_warnings_.errors() > 0
+             ? kExitFailed
+             : kExitOk;
 }
 
 void Batch::FinishOutputs() {
@@ -193,9 +220,23 @@ bool Batch::Prepare(const std::vector<std::string>& files) {
     writer_options.records = Records::kSentenceLists;
   }
   if (format == "text" && command_.records != Records::kSentences) {
-    Say("unknown format 'text' (expected jsonl, csv or tsv)");
+    Say("unknown format 'text' (expected jsonl, csv, tsv or xlsx)");
     return false;
   }
+  if (format == "xlsx" && !to_file) {
+    Say("--format xlsx writes a binary workbook, never to the console: name "
+        "the file with -o FILE");
+    return false;
+  }
+  if (options_.aggregate) {
+    if (command_.records != Records::kClaims) {
+      Say("--aggregate counts claims: it is for stance extract");
+      return false;
+    }
+    writer_options.records = Records::kAggregates;
+  }
+  writer_options.excel = options_.excel;
+  writer_options.warnings = &writer_warnings_;
 
   std::ostream* out = console_.out;
   if (to_file) {
@@ -238,6 +279,7 @@ void Batch::ProcessFile(const std::string& path) {
   Status s = ReadInput(path, &text);
   if (!s.ok()) {
     log_.Report(DocumentIdFor(path), "read", s);
+    progress_->Add(0);
     return;
   }
   ProcessDocument(DocumentIdFor(path), std::move(text));
@@ -265,6 +307,7 @@ void Batch::ProcessJsonlFile(const std::string& path) {
 
 bool Batch::ProcessDocument(const std::string& id, std::string text) {
   DocumentWarnings warnings(&id, console_.err, options_.verbose);
+  const size_t bytes = text.size();
   Status s;
   // A stage that throws fails this document, not the batch.
   try {
@@ -272,6 +315,7 @@ bool Batch::ProcessDocument(const std::string& id, std::string text) {
   } catch (const std::exception& e) {
     s = Status::Internal(std::string("internal error: ") + e.what());
   }
+  progress_->Add(bytes);
   if (!s.ok()) {
     log_.Report(id, "process", s);
     return true;
@@ -283,18 +327,28 @@ bool Batch::ProcessDocument(const std::string& id, std::string text) {
   return true;
 }
 
+// Runs `command` with every message on console.err passing through the
+// progress bar, which erases itself before each.
+int RunBatch(const Command& command, const BatchOptions& options,
+             const Console& console) {
+  Progress progress(console.err);
+  Console with_progress = console;
+  with_progress.err = progress.err();
+  return Batch(command, options, with_progress, &progress).Run();
+}
+
 }  // namespace
 
 int RunExtract(const BatchOptions& options, const Console& console) {
-  return Batch(kExtract, options, console).Run();
+  return RunBatch(kExtract, options, console);
 }
 
 int RunQuotes(const BatchOptions& options, const Console& console) {
-  return Batch(kQuotes, options, console).Run();
+  return RunBatch(kQuotes, options, console);
 }
 
 int RunSentences(const BatchOptions& options, const Console& console) {
-  return Batch(kSentences, options, console).Run();
+  return RunBatch(kSentences, options, console);
 }
 
 int RunLint(const std::string& rules, const Console& console) {
