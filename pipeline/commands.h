@@ -12,8 +12,8 @@
 // rest of the batch goes on. Documents in = documents written + errors.
 //
 // Exit codes: 0 all went well; 1 some documents failed (or the output could
-// not be written); 2 usage error or the rules failed to load (nothing is
-// processed then).
+// not be written, or some rows did not fit in a workbook); 2 usage error or
+// the rules failed to load (nothing is processed then).
 //
 // Not thread-safe: a command owns the console while it runs.
 #ifndef STANCE_PIPELINE_COMMANDS_H_
