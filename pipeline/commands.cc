@@ -4,11 +4,14 @@
 
 #include <exception>
 #include <memory>
+#include <thread>
 
 #include "pipeline/document.h"
+#include "pipeline/document_stream.h"
 #include "pipeline/error_log.h"
 #include "pipeline/inputs.h"
 #include "pipeline/lint.h"
+#include "pipeline/ordered_workers.h"
 #include "pipeline/output_file.h"
 #include "pipeline/pipeline.h"
 #include "pipeline/progress.h"
@@ -80,6 +83,14 @@ class Batch {
   int Run();
 
  private:
+  // One document on its way through the workers.
+  struct Job {
+    InputDocument input;
+    Document doc;
+    CollectingSink diagnostics;  // the document's warnings, replayed in order
+    Status status;               // of processing
+  };
+
   // Checks the flags and opens the outputs. On failure prints why and
   // returns false.
   bool Prepare(const std::vector<std::string>& files);
@@ -87,11 +98,12 @@ class Batch {
   // Finishes the writer, commits the output and error files, and reports
   // an output that failed (kept in output_status_).
   void FinishOutputs();
-  void ProcessFile(const std::string& path);
-  void ProcessJsonlFile(const std::string& path);
-  // Runs the pipeline on one document and writes its records. Returns false
-  // when the output failed (which stops the batch).
-  bool ProcessDocument(const std::string& id, std::string text);
+  // Runs the pipeline on one job (on a worker thread).
+  void Process(Job& job) const;
+  // Reports or writes one finished job (on the batch's thread, in input
+  // order).
+  void Emit(Job& job);
+  int Jobs() const;
   // A line on err: "stance <command>: <message>".
   void Say(const std::string& message) {
     *console_.err << "stance " << command_.name << ": " << message << '\n';
@@ -108,7 +120,6 @@ class Batch {
   std::unique_ptr<OutputFile> errors_file_;
   std::unique_ptr<Writer> writer_;
   std::unique_ptr<Pipeline> pipeline_;
-  Document doc_;
   Status output_status_;
   size_t written_ = 0;
   size_t records_ = 0;
@@ -138,13 +149,21 @@ int Batch::Run() {
                      forced ? Progress::Clock::duration::zero()
                             : Progress::kFirstDrawDelay);
   }
-  for (const std::string& path : files) {
-    if (options_.input == "jsonl") {
-      ProcessJsonlFile(path);
-    } else {
-      ProcessFile(path);
+  DocumentStream stream(std::move(files),
+                        options_.input == "jsonl" ? DocumentStream::kJsonl
+                                                  : DocumentStream::kText,
+                        options_.max_document_bytes);
+  {
+    OrderedWorkers<Job> workers(
+        Jobs(), [this](Job& job) { Process(job); },
+        [this](Job& job) { Emit(job); });
+    // Once the output fails, nothing more is read.
+    while (output_status_.ok()) {
+      Job& job = workers.Acquire();
+      if (!output_status_.ok() || !stream.Next(&job.input)) break;
+      workers.Submit();
     }
-    if (!output_status_.ok()) break;
+    workers.Finish();
   }
   progress_->Finish();
   FinishOutputs();
@@ -274,57 +293,45 @@ bool Batch::LoadPipeline() {
   return false;
 }
 
-void Batch::ProcessFile(const std::string& path) {
-  std::string text;
-  Status s = ReadInput(path, &text);
-  if (!s.ok()) {
-    log_.Report(DocumentIdFor(path), "read", s);
-    progress_->Add(0);
-    return;
-  }
-  ProcessDocument(DocumentIdFor(path), std::move(text));
+int Batch::Jobs() const {
+  if (options_.jobs > 0) return options_.jobs;
+  unsigned cores = std::thread::hardware_concurrency();
+  return cores == 0 ? 1 : static_cast<int>(cores);
 }
 
-void Batch::ProcessJsonlFile(const std::string& path) {
-  std::string data;
-  Status s = ReadInput(path, &data);
-  if (!s.ok()) {
-    log_.Report(DocumentIdFor(path), "read", s);
-    return;
-  }
-  JsonlDocuments lines(DocumentIdFor(path), data);
-  std::string id;
-  std::string text;
-  while (lines.Next(&id, &text, &s)) {
-    if (!s.ok()) {
-      SourceLocation line{DocumentIdFor(path), lines.line_number(), 0};
-      log_.Report(line.ToString(), "parse", s);
-      continue;
-    }
-    if (!ProcessDocument(id, std::move(text))) return;
-  }
-}
-
-bool Batch::ProcessDocument(const std::string& id, std::string text) {
-  DocumentWarnings warnings(&id, console_.err, options_.verbose);
-  const size_t bytes = text.size();
-  Status s;
+void Batch::Process(Job& job) const {
+  job.diagnostics.clear();
+  job.status = Status::OK();
+  if (!job.input.status.ok()) return;
   // A stage that throws fails this document, not the batch.
   try {
-    s = pipeline_->Process(id, std::move(text), &doc_, &warnings);
+    job.status = pipeline_->Process(job.input.id, std::move(job.input.text),
+                                    &job.doc, &job.diagnostics);
   } catch (const std::exception& e) {
-    s = Status::Internal(std::string("internal error: ") + e.what());
+    job.status = Status::Internal(std::string("internal error: ") + e.what());
   }
-  progress_->Add(bytes);
-  if (!s.ok()) {
-    log_.Report(id, "process", s);
-    return true;
+}
+
+void Batch::Emit(Job& job) {
+  const bool processed = job.input.status.ok() && job.status.ok();
+  progress_->Add(processed ? job.doc.original.size() : 0);
+  const std::string& id = job.input.id;
+  if (!job.input.status.ok()) {
+    log_.Report(id, job.input.stage, job.input.status);
+    return;
   }
-  output_status_ = writer_->Write(doc_);
-  if (!output_status_.ok()) return false;
+  DocumentWarnings warnings(&id, console_.err, options_.verbose);
+  for (const Diagnostic& d : job.diagnostics.diagnostics()) warnings.Report(d);
+  if (!job.status.ok()) {
+    log_.Report(id, "process", job.status);
+    return;
+  }
+  // After a failed write the rest is only counted as not written.
+  if (!output_status_.ok()) return;
+  output_status_ = writer_->Write(job.doc);
+  if (!output_status_.ok()) return;
   ++written_;
-  records_ += CountRecords(command_.records, doc_);
-  return true;
+  records_ += CountRecords(command_.records, job.doc);
 }
 
 // Runs `command` with every message on console.err passing through the

@@ -93,6 +93,10 @@ struct BatchOptions {
   // at the end. Default: false.
   bool stage_times = false;
 
+  // Worker threads over documents; 0 means one per core. Output is the same
+  // for every value. Default: 1.
+  int jobs = 1;
+
   // Larger documents fail (PipelineOptions::max_document_bytes).
   // Default: 64 MiB.
   size_t max_document_bytes = size_t{64} << 20;

@@ -44,9 +44,19 @@ void CollectInputs(const std::vector<std::string>& args,
 // Reads the whole of `path` ("-": standard input) into *text, in one go when
 // the size is known. Returns NotFound or IOError with the path as location.
 Status ReadInput(const std::string& path, std::string* text);
+// The same, but a document over `max_bytes` is refused with InvalidArgument
+// before it is read (a regular file) or as soon as the limit is passed (a
+// pipe), so that a huge input never sits in memory.
+Status ReadInput(const std::string& path, size_t max_bytes, std::string* text);
 
 // The document id for `path`: the path as given, or "<stdin>" for "-".
 std::string DocumentIdFor(const std::string& path);
+
+// Parses one line of an --input jsonl file: an object {"id": string or
+// integer, "text": string}; other keys are ignored. On error returns
+// InvalidArgument located at `where` (with the column, when JSON says it).
+Status ParseJsonlDocument(std::string_view line, SourceLocation where,
+                          std::string* id, std::string* text);
 
 // Walks the lines of an --input jsonl file held in memory. Each non-blank
 // line must be an object {"id": string or number, "text": string}; other

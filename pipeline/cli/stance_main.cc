@@ -48,6 +48,12 @@ void AddBatchFlags(CLI::App* command, const std::vector<std::string>& formats,
       ->add_option("--max-document-bytes", options->max_document_bytes,
                    "Fail documents larger than this (default: 64 MiB)")
       ->type_name("N");
+  command
+      ->add_option("-j,--jobs", options->jobs,
+                   "Worker threads over documents (0: one per core; default "
+                   "1); the output is the same for any N")
+      ->check(CLI::Range(0, 1024))
+      ->type_name("N");
   command->add_flag(
       "-v,--verbose", options->verbose,
       "Print a summary and the stages' notes to stderr (the summary always when stderr "
