@@ -76,6 +76,21 @@ assert book.sheet_names == ["quotes"], book.sheet_names
 assert book.rows("quotes")[0][:2] == ["doc", "quote"]
 PY
 
+# A quotation longer than a cell holds is cut, with a warning, exit 0.
+python3 -c "print('\"We back it' + ', and more words here' * 2000 + ',\" said President Emmanuel Macron.')" \
+  >"$tmp/long.txt"
+run quotes --format xlsx -o "$tmp/long.xlsx" "$tmp/long.txt"
+expect_rc 0
+expect_in "$tmp/err" "$tmp/long.txt: warning: 'quote' in row 2 of sheet 'quotes' was cut to 32,767 characters"
+python3 - "$lib" "$tmp/long.xlsx" <<'PY'
+import sys
+sys.path.insert(0, sys.argv[1])
+from read_xlsx import Workbook
+row = Workbook(sys.argv[2]).rows("quotes")[1]
+assert len(row[1]) == 32767 and row[1].startswith("We back it, and more"), len(row[1])
+assert row[3] - row[2] > 32767, row[2:4]  # the span still covers all of it
+PY
+
 # A workbook is never written to the console.
 for out in "" "-o -"; do
   # shellcheck disable=SC2086
