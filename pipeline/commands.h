@@ -120,6 +120,39 @@ int RunSentences(const BatchOptions& options, const Console& console);
 // missing.
 int RunLint(const std::string& rules, const Console& console);
 
+// The options of `stance explain`. Field names are the flag names.
+struct ExplainCommandOptions {
+  // The rules folder. Default: "" (DefaultRulesDir()).
+  std::string rules;
+
+  // Text files, folders (their *.txt files) or "-". At least one.
+  std::vector<std::string> inputs;
+
+  // Explain only this sentence of each input, counted from 0 as the
+  // `sentence` of claims is. Default: -1 (every sentence).
+  int sentence = -1;
+
+  // Explain only the sentences that contain this text, ignoring case.
+  // Excludes `sentence`. Default: "" (every sentence).
+  std::string match;
+
+  // "text" (for a person) or "jsonl" (one object per sentence; explain.h).
+  // Default: "text".
+  std::string format = "text";
+
+  // Colour the text output. Default: false (the CLI sets it when stdout is
+  // a terminal and NO_COLOR is not set).
+  bool color = false;
+};
+
+// `stance explain`: for each selected sentence of each input, the actors,
+// quotations, rules let through, matches with their fills, overlap losers,
+// drops and claims (pipeline/explain.h), on console.out. Returns 2 for bad
+// flags, rules that fail to load, or a --sentence out of range of an input
+// (the other inputs are still explained); 1 when an input failed or --match
+// found no sentence; else 0.
+int RunExplain(const ExplainCommandOptions& options, const Console& console);
+
 // Commands that are not written yet (`stance test`, `stance explain`): says
 // so on console.err and returns kExitUsage.
 int RunNotImplemented(const std::string& command, const Console& console);

@@ -135,6 +135,7 @@ bool LoadRuleFile(const RuleFile& rule_file, RuleSet::Data* data,
                                    sink)) {
       rule_ok = false;
     }
+    if (node["pattern"] && node["pattern"].IsScalar()) rule->pattern_text = node["pattern"].Scalar();
     if (YAML::Node p = node["priority"]; p) {
       try {
         rule->priority = p.as<int>();

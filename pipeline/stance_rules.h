@@ -49,6 +49,7 @@ struct StanceRule {
   enum class Voice { kActive, kPassive, kAny };
   Voice voice = Voice::kActive;
   std::unique_ptr<re2::RE2> re;
+  std::string pattern_text;  // as written, for explanations
   CompiledPattern pattern;
   std::vector<int> slot_groups;  // RE2 capture index of each pattern.slots entry
   std::vector<int> cue_groups;   // and of each pattern.cues entry

@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <iostream>
 #include <string>
@@ -82,6 +83,37 @@ void AddBatchFlags(CLI::App* command, const std::vector<std::string>& formats,
       ->type_name("INPUTS");
 }
 
+void AddExplainFlags(CLI::App* command,
+                     stance::ExplainCommandOptions* options) {
+  CLI::Option* sentence =
+      command
+          ->add_option("--sentence", options->sentence,
+                       "Explain only sentence N (counted from 0, as in claims)")
+          ->check(CLI::NonNegativeNumber)
+          ->type_name("N");
+  command
+      ->add_option("--match", options->match,
+                   "Explain only the sentences containing TEXT (any case)")
+      ->type_name("TEXT")
+      ->excludes(sentence);
+  command
+      ->add_option(
+          "--rules", options->rules,
+          "Rules folder (default: $STANCE_RULES, else the checkout's rules/)")
+      ->type_name("DIR");
+  command
+      ->add_option("--format", options->format,
+                   "text: for reading (default; coloured on a terminal unless "
+                   "NO_COLOR is set); jsonl: one object per sentence")
+      ->check(CLI::IsMember({"text", "jsonl"}))
+      ->type_name("FORMAT");
+  command
+      ->add_option("inputs", options->inputs,
+                   "Files, folders (every *.txt below, sorted) or - for stdin")
+      ->required()
+      ->type_name("FILE");
+}
+
 int Main(int argc, char** argv) {
   CLI::App app(
       "stance: rule-based extraction of stance claims from "
@@ -132,9 +164,12 @@ int Main(int argc, char** argv) {
   CLI::App* test =
       app.add_subcommand("test", "Run rule tests (not implemented yet)");
   test->allow_extras();
-  CLI::App* explain =
-      app.add_subcommand("explain", "Explain a claim (not implemented yet)");
-  explain->allow_extras();
+  stance::ExplainCommandOptions explain_options;
+  CLI::App* explain = app.add_subcommand(
+      "explain",
+      "Show why each sentence did or did not give claims: actors, quotes, "
+      "rules tried, matches and their slot fills, overlap losers, drops");
+  AddExplainFlags(explain, &explain_options);
 
   // CLI11 would only say "A subcommand is required" for a misspelt one.
   if (argc > 1 && argv[1][0] != '-') {
@@ -163,7 +198,12 @@ int Main(int argc, char** argv) {
     return stance::RunLint(lint_dir.empty() ? options.rules : lint_dir,
                            console);
   if (*test) return stance::RunNotImplemented("test", console);
-  if (*explain) return stance::RunNotImplemented("explain", console);
+  if (*explain) {
+    const char* no_color = std::getenv("NO_COLOR");
+    explain_options.color = isatty(STDOUT_FILENO) == 1 &&
+                            (no_color == nullptr || *no_color == '\0');
+    return stance::RunExplain(explain_options, console);
+  }
   return stance::kExitUsage;
 }
 
