@@ -48,9 +48,9 @@ struct BatchOptions {
   std::string rules;
 
   // Output format: "jsonl", "csv", "tsv", "xlsx" (extract and quotes; needs
-  // `output`, as a workbook is never written to the console), or for
-  // sentences also "text". Default: "" (jsonl; for sentences, text, or jsonl
-  // with --input jsonl).
+  // `output`, as a workbook is never written to the console), for sentences
+  // also "text", for extract also "html" (the review page). Default: ""
+  // (jsonl; for sentences, text, or jsonl with --input jsonl).
   std::string format;
 
   // CSV and TSV for spreadsheets: byte order mark, CRLF, cells that would
@@ -102,7 +102,7 @@ struct BatchOptions {
   size_t max_document_bytes = size_t{64} << 20;
 };
 
-// `stance extract`: claims, in jsonl (default), csv or tsv.
+// `stance extract`: claims, in jsonl (default), csv, tsv or html.
 int RunExtract(const BatchOptions& options, const Console& console);
 
 // `stance quotes`: quotes, in jsonl (default), csv or tsv. Loads the stages

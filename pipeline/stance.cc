@@ -14,6 +14,7 @@ namespace {
 
 struct Holder {
   std::string name, type, affiliation;
+  Span norm;  // where the text names it; empty for a quotation's speaker
 };
 
 struct Candidate {
@@ -33,7 +34,7 @@ bool IsPronoun(std::string_view s, bool first_person) {
 Holder FromMention(const ActorMention& m) {
   std::string affiliation = m.affiliation;
   if (affiliation.empty() && m.type != ActorType::kPerson) affiliation = m.name;
-  return {m.name, ActorTypeName(m.type), affiliation};
+  return {m.name, ActorTypeName(m.type), affiliation, m.norm};
 }
 
 // The most recent person named before `pos` (normalised offset) in sentence
@@ -261,13 +262,16 @@ void MatchRule(const RuleSet::Data& data, const Document& cdoc, int si, const Ma
       }
       std::string_view word(h.data(), h.size());
       if (!mentions.empty()) continue;
+      // A pronoun holder is marked where the pronoun stands.
+      const Span pronoun = mt.ToNorm(h_begin, h_begin + h.size());
       if (IsPronoun(word, true) && quote && !quote->speaker.empty()) {
         holders.push_back({quote->speaker,
                            quote->speaker_type.empty() ? "person" : quote->speaker_type,
-                           quote->speaker_affiliation});
+                           quote->speaker_affiliation, pronoun});
       } else if (IsPronoun(word, false)) {
-        if (const ActorMention* p = LastPersonBefore(*doc, mt.ToNorm(h_begin, h_begin).begin, si)) {
+        if (const ActorMention* p = LastPersonBefore(*doc, pronoun.begin, si)) {
           holders.push_back(FromMention(*p));
+          holders.back().norm = pronoun;
         }
       }
       if (tm && holders.size() == holders_before) {
@@ -396,6 +400,9 @@ void MatchRule(const RuleSet::Data& data, const Document& cdoc, int si, const Ma
       claim.norm = match_norm;
       claim.span = doc->offsets.ToOriginal(match_norm);
       claim.cue = CleanTarget(doc->Text(cue_norm));
+      if (!h.norm.empty()) claim.holder_span = doc->offsets.ToOriginal(h.norm);
+      if (!c.cue_norm.empty()) claim.cue_span = doc->offsets.ToOriginal(c.cue_norm);
+      claim.target_span = doc->offsets.ToOriginal(c.target_norm);
       claim.rule = rule.id;
       claim.rule_file = rule.file_name;
       claim.rule_version = rule.file_version;
@@ -441,6 +448,9 @@ void RuleSet::Annotate(Document* doc, DiagnosticSink*, StanceTrace* trace) const
   std::vector<uint64_t> met(data_->rules.size(), 0);  // clauses met, per rule
   std::vector<int> touched;
   std::vector<Candidate> candidates;
+  // The candidates each rule gave on sentence ran_in[rule], for its twins.
+  std::vector<std::pair<size_t, size_t>> ran(data_->rules.size());
+  std::vector<int> ran_in(data_->rules.size(), -1);
   for (int si = 0; si < static_cast<int>(doc->sentences.size()); ++si) {
     // The prefilter reads the sentence as it is: a required word is never
     // inside a placeholder, so this lets through at least what the match
@@ -467,7 +477,27 @@ void RuleSet::Annotate(Document* doc, DiagnosticSink*, StanceTrace* trace) const
     candidates.clear();
     SentenceTrace* st = trace != nullptr ? &trace->sentences[si] : nullptr;
     if (st != nullptr) st->let_through = hits;
-    for (int r : hits) MatchRule(*data_, *doc, si, mt, *data_->rules[r], &candidates, st);
+    for (int r : hits) {
+      const StanceRule& rule = *data_->rules[r];
+      // A twin's candidates are copied, not matched again (a trace wants
+      // every rule's own matches, so it runs them all).
+      if (st == nullptr && rule.twin_of >= 0 && ran_in[rule.twin_of] == si) {
+        auto [begin, end] = ran[rule.twin_of];
+        for (size_t i = begin; i < end; ++i) {
+          Candidate c = candidates[i];
+          c.rule = &rule;
+          c.claim.rule = rule.id;
+          c.claim.rule_file = rule.file_name;
+          c.claim.rule_version = rule.file_version;
+          candidates.push_back(std::move(c));
+        }
+        continue;
+      }
+      size_t begin = candidates.size();
+      MatchRule(*data_, *doc, si, mt, rule, &candidates, st);
+      ran[r] = {begin, candidates.size()};
+      ran_in[r] = si;
+    }
     // Overlaps: for one holder, claims whose targets overlap and agree in
     // polarity are one claim; the winner has the higher priority, then the longer match,
     // then the earlier rule.

@@ -129,9 +129,9 @@ int Main(int argc, char** argv) {
   stance::BatchOptions options;
   CLI::App* extract =
       app.add_subcommand("extract", "Extract stance claims from articles");
-  AddBatchFlags(extract, {"jsonl", "csv", "tsv", "xlsx"},
-                "jsonl (default), csv, tsv or xlsx (sheets claims and quotes; "
-                "needs -o FILE)",
+  AddBatchFlags(extract, {"jsonl", "csv", "tsv", "xlsx", "html"},
+                "jsonl (default), csv, tsv, xlsx (sheets claims and quotes; "
+                "needs -o FILE) or html (a review page; use -o)",
                 &options);
   extract->add_flag("--aggregate", options.aggregate,
                     "One row per (holder, stance, target, negated) over the "

@@ -93,7 +93,7 @@ namespace {
 // every row when it finishes.
 class AggregateWriter : public Writer {
  public:
-  explicit AggregateWriter(std::unique_ptr<BufferedWriter> rows)
+  explicit AggregateWriter(std::unique_ptr<RowWriter> rows)
       : rows_(std::move(rows)) {}
 
   Status Write(const Document& doc) override {
@@ -112,13 +112,13 @@ class AggregateWriter : public Writer {
 
  private:
   ClaimAggregator aggregator_;
-  std::unique_ptr<BufferedWriter> rows_;
+  std::unique_ptr<RowWriter> rows_;
 };
 
 }  // namespace
 
 std::unique_ptr<Writer> NewAggregateWriter(
-    std::unique_ptr<BufferedWriter> rows) {
+    std::unique_ptr<RowWriter> rows) {
   return std::make_unique<AggregateWriter>(std::move(rows));
 }
 

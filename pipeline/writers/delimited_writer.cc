@@ -60,11 +60,11 @@ void AppendTsvText(std::string_view guard, std::string_view s,
   }
 }
 
-class DelimitedWriter : public BufferedWriter {
+class DelimitedWriter : public RowWriter {
  public:
   DelimitedWriter(char separator, const WriterOptions& options,
                   std::ostream* out)
-      : BufferedWriter(options, out),
+      : RowWriter(options, out),
         separator_(separator),
         line_end_(options.excel ? "\r\n" : "\n"),
         columns_(*SchemaOf(options.records).columns) {
@@ -121,7 +121,7 @@ class DelimitedWriter : public BufferedWriter {
 
 }  // namespace
 
-std::unique_ptr<BufferedWriter> NewDelimitedWriter(
+std::unique_ptr<RowWriter> NewDelimitedWriter(
     char separator, const WriterOptions& options, std::ostream* out) {
   return std::make_unique<DelimitedWriter>(separator, options, out);
 }

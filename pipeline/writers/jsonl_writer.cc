@@ -70,10 +70,10 @@ void AppendField(const Field& field, std::string* out) {
   }
 }
 
-class JsonlWriter : public BufferedWriter {
+class JsonlWriter : public RowWriter {
  public:
   JsonlWriter(const WriterOptions& options, std::ostream* out)
-      : BufferedWriter(options, out) {
+      : RowWriter(options, out) {
     if (options.records == Records::kSentenceLists) {
       prefixes_ = KeyPrefixes({"id", "sentences"});
       return;
@@ -87,7 +87,7 @@ class JsonlWriter : public BufferedWriter {
 
   Status Write(const Document& doc) override {
     if (options_.records != Records::kSentenceLists) {
-      return BufferedWriter::Write(doc);
+      return RowWriter::Write(doc);
     }
     WriteSentenceList(doc);
     return MaybeFlush();
@@ -120,7 +120,7 @@ class JsonlWriter : public BufferedWriter {
 
 }  // namespace
 
-std::unique_ptr<BufferedWriter> NewJsonlWriter(const WriterOptions& options,
+std::unique_ptr<RowWriter> NewJsonlWriter(const WriterOptions& options,
                                        std::ostream* out) {
   return std::make_unique<JsonlWriter>(options, out);
 }

@@ -8,9 +8,9 @@ namespace stance {
 namespace writers {
 namespace {
 
-class TextWriter : public BufferedWriter {
+class TextWriter : public RowWriter {
  public:
-  using BufferedWriter::BufferedWriter;
+  using RowWriter::RowWriter;
 
   Status Write(const Document& doc) override {
     for (const Sentence& sentence : doc.sentences) {
@@ -40,7 +40,7 @@ class TextWriter : public BufferedWriter {
 
 }  // namespace
 
-std::unique_ptr<BufferedWriter> NewTextWriter(const WriterOptions& options,
+std::unique_ptr<RowWriter> NewTextWriter(const WriterOptions& options,
                                       std::ostream* out) {
   return std::make_unique<TextWriter>(options, out);
 }

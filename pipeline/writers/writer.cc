@@ -67,7 +67,7 @@ Status NewWriter(const std::string& format, const WriterOptions& options,
     }
     return writers::NewXlsxWriter(options, out, writer);
   }
-  std::unique_ptr<writers::BufferedWriter> rows;
+  std::unique_ptr<writers::RowWriter> rows;
   if (format == "jsonl") {
     rows = writers::NewJsonlWriter(options, out);
   } else if (format == "csv" || format == "tsv") {
@@ -83,10 +83,16 @@ Status NewWriter(const std::string& format, const WriterOptions& options,
       return Status::InvalidArgument("format 'text' can only write sentences");
     }
     rows = writers::NewTextWriter(options, out);
+  } else if (format == "html") {
+    if (options.records != Records::kClaims) {
+      return Status::InvalidArgument("format 'html' can only write claims");
+    }
+    *writer = writers::NewHtmlWriter(options, out);
+    return Status::OK();
   } else {
     return Status::InvalidArgument(
         "unknown format '" + format +
-        "' (expected jsonl, csv, tsv, xlsx or text)");
+        "' (expected jsonl, csv, tsv, xlsx, text or html)");
   }
   if (options.records == Records::kAggregates) {
     *writer = writers::NewAggregateWriter(std::move(rows));
@@ -103,7 +109,7 @@ BufferedWriter::BufferedWriter(const WriterOptions& options, std::ostream* out)
   buffer_.reserve(options_.buffer_bytes + (options_.buffer_bytes >> 2));
 }
 
-Status BufferedWriter::Write(const Document& doc) {
+Status RowWriter::Write(const Document& doc) {
   ForEachRecord(options_.records, doc, [this](const Record& record) {
     AppendRecord(record);
     MaybeFlush();  // a failure is kept for the return below
@@ -111,7 +117,7 @@ Status BufferedWriter::Write(const Document& doc) {
   return MaybeFlush();
 }
 
-Status BufferedWriter::WriteRecord(const Record& record) {
+Status RowWriter::WriteRecord(const Record& record) {
   AppendRecord(record);
   return MaybeFlush();
 }

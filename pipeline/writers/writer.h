@@ -45,6 +45,12 @@
 //   tsv    a header row; tabs, CR and LF inside fields become spaces.
 //   text   sentences only: one sentence per line, newlines inside it turned
 //          into spaces.
+//   html   claims only: one self-contained review page (no network, no
+//          external files) with every article marked up (sentences,
+//          quotations and their speakers, actors by type, each claim's
+//          holder, cue and target in its stance's colour) and a claim table
+//          that sorts, filters and shows the rule behind each claim. See
+//          html_writer.cc, html_article.h and docs/review-page.md.
 //   xlsx   an Excel workbook (libxlsxwriter), one sheet per kind of record:
 //          claims give sheets "claims" and "quotes"; quotes give "quotes";
 //          sentences "sentences"; aggregates "aggregate", then "claims" and
@@ -133,11 +139,11 @@ const std::vector<std::string>& QuoteColumns();
 const std::vector<std::string>& SentenceColumns();
 const std::vector<std::string>& AggregateColumns();
 
-// Creates a writer by format name: "jsonl", "csv", "tsv", "xlsx" or "text"
-// (sentences only). `out` must outlive the writer. An unknown name, a format
-// that cannot hold `options.records`, or `excel` with a format other than csv
-// and tsv: InvalidArgument naming it, *writer null. xlsx: IOError when its
-// temporary file cannot be made.
+// Creates a writer by format name: "jsonl", "csv", "tsv", "xlsx", "text"
+// (sentences only) or "html" (claims only). `out` must outlive the writer. An
+// unknown name, a format that cannot hold `options.records`, or `excel` with
+// a format other than csv and tsv: InvalidArgument naming it, *writer null.
+// xlsx: IOError when its temporary file cannot be made.
 Status NewWriter(const std::string& format, const WriterOptions& options,
                  std::ostream* out, std::unique_ptr<Writer>* writer);
 
