@@ -15,6 +15,7 @@
 #include "pipeline/output_file.h"
 #include "pipeline/pipeline.h"
 #include "pipeline/progress.h"
+#include "pipeline/stance_trace.h"
 #include "pipeline/status.h"
 #include "pipeline/writers/writer.h"
 
@@ -89,6 +90,7 @@ class Batch {
     Document doc;
     CollectingSink diagnostics;  // the document's warnings, replayed in order
     Status status;               // of processing
+    StanceTrace trace;           // filled only for writers that explain claims
   };
 
   // Checks the flags and opens the outputs. On failure prints why and
@@ -306,7 +308,8 @@ void Batch::Process(Job& job) const {
   // A stage that throws fails this document, not the batch.
   try {
     job.status = pipeline_->Process(job.input.id, std::move(job.input.text),
-                                    &job.doc, &job.diagnostics);
+                                    &job.doc, &job.diagnostics,
+                                    writer_->wants_trace() ? &job.trace : nullptr);
   } catch (const std::exception& e) {
     job.status = Status::Internal(std::string("internal error: ") + e.what());
   }
@@ -328,7 +331,8 @@ void Batch::Emit(Job& job) {
   }
   // After a failed write the rest is only counted as not written.
   if (!output_status_.ok()) return;
-  output_status_ = writer_->Write(job.doc);
+  output_status_ = writer_->wants_trace() ? writer_->Write(job.doc, &job.trace)
+                                          : writer_->Write(job.doc);
   if (!output_status_.ok()) return;
   ++written_;
   records_ += CountRecords(command_.records, job.doc);

@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "pipeline/stance_trace.h"
 #include "pipeline/utf8.h"
 #include "pipeline/writers/html_article.h"
 #include "pipeline/writers/stance_palette.h"
@@ -285,6 +286,35 @@ TEST_CASE("Claims carry holder, cue and target spans") {
   CHECK(doc.Original(pledge.cue_span) == "pledged");
   CHECK(doc.Original(pledge.target_span).find("$50 million") == 0);
   CHECK(pledge.span.Contains(pledge.target_span));
+}
+
+TEST_CASE("HTML: with the stance trace, a claim's explanation is stance explain's") {
+  Document doc;
+  StanceTrace trace;
+  const std::string text = "Chile firmly opposes the proposed tariff on copper.";
+  REQUIRE(testing::DefaultPipeline().Process("c.txt", text, &doc, nullptr, &trace).ok());
+  REQUIRE(doc.claims.size() == 1);
+  std::ostringstream out;
+  std::unique_ptr<Writer> writer;
+  REQUIRE(NewWriter("html", WriterOptions{}, &out, &writer).ok());
+  REQUIRE(writer->wants_trace());
+  REQUIRE(writer->Write(doc, &trace).ok());
+  REQUIRE(writer->Finish().ok());
+  nlohmann::json claims = Blob(out.str())["claims"];
+  REQUIRE(claims.size() == 1);
+  std::string why = claims[0]["explanation"];
+  // The rule's pattern and the slot fills, which only the trace knows.
+  const TracedRule* rule = nullptr;
+  for (const TracedRule& r : trace.rules) {
+    if (r.id == doc.claims[0].rule) rule = &r;
+  }
+  REQUIRE(rule != nullptr);
+  CHECK(why.find(rule->pattern) != std::string::npos);
+  CHECK(why.find("Chile") != std::string::npos);
+  // Without a trace the page still explains from the claim record.
+  std::string plain = Blob(Page({doc}))["claims"][0]["explanation"];
+  CHECK(plain.find(rule->pattern) == std::string::npos);
+  CHECK(plain.find(doc.claims[0].rule) != std::string::npos);
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "pipeline/writers/claim_explanation.h"
 
+#include "pipeline/explain.h"
 #include "pipeline/writers/records.h"
 
 namespace stance {
@@ -20,7 +21,12 @@ void AppendPart(const Document& doc, const char* label, Span span, std::string* 
 
 }  // namespace
 
-std::string ClaimExplanation(const Document& doc, const Claim& claim) {
+std::string ClaimExplanation(const Document& doc, const Claim& claim,
+                             const StanceTrace* trace) {
+  if (trace != nullptr) {
+    std::string why = ExplainClaim(doc, *trace, claim);
+    if (!why.empty()) return why;
+  }
   std::string out = "Rule " + claim.rule + " (" + claim.rule_file + " version " +
                     claim.rule_version + ") matched \"";
   out += OriginalText(doc, claim.span);

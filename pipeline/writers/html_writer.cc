@@ -87,7 +87,8 @@ nlohmann::json SpanJson(Span span) {
   return nlohmann::json::array({span.begin, span.end});
 }
 
-nlohmann::json ClaimJson(const Document& doc, const Claim& c, int doc_index) {
+nlohmann::json ClaimJson(const Document& doc, const Claim& c, int doc_index,
+                         const StanceTrace* trace) {
   auto text_or_null = [](const std::string& s) -> nlohmann::json {
     if (s.empty()) return nullptr;
     return s;
@@ -112,7 +113,7 @@ nlohmann::json ClaimJson(const Document& doc, const Claim& c, int doc_index) {
           {"holder_span", SpanJson(c.holder_span)},
           {"cue_span", SpanJson(c.cue_span)},
           {"target_span", SpanJson(c.target_span)},
-          {"explanation", ClaimExplanation(doc, c)}};
+          {"explanation", ClaimExplanation(doc, c, trace)}};
 }
 
 class HtmlWriter : public BufferedWriter {
@@ -135,7 +136,11 @@ class HtmlWriter : public BufferedWriter {
     buffer_ += ReviewPageHeader();
   }
 
-  Status Write(const Document& doc) override {
+  Status Write(const Document& doc) override { return Write(doc, nullptr); }
+
+  bool wants_trace() const override { return true; }
+
+  Status Write(const Document& doc, const StanceTrace* trace) override {
     const int doc_index = static_cast<int>(docs_.size());
     NumberedClaims claims;
     claims.order = ClaimOrder(doc);
@@ -144,7 +149,7 @@ class HtmlWriter : public BufferedWriter {
     AppendArticle(doc, doc_index, claims, &buffer_);
     for (size_t i : claims.order) {
       claims_json_ += claim_count_++ == 0 ? "" : ",\n";
-      AppendScriptJson(ClaimJson(doc, doc.claims[i], doc_index), &claims_json_);
+      AppendScriptJson(ClaimJson(doc, doc.claims[i], doc_index, trace), &claims_json_);
     }
     docs_.push_back({{"id", doc.id},
                      {"sentences", doc.sentences.size()},

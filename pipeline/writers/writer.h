@@ -89,6 +89,8 @@
 
 namespace stance {
 
+struct StanceTrace;
+
 struct WriterOptions {
   enum class Records {
     kClaims,     // one row per claim
@@ -127,6 +129,16 @@ class Writer {
 
   // Formats the records of `doc`. Returns IOError if the stream failed.
   virtual Status Write(const Document& doc) = 0;
+
+  // Writers that explain each claim (the review page) want the stance
+  // trace of the document; the batch then fills one and calls the Write
+  // below. Default: false.
+  virtual bool wants_trace() const { return false; }
+  // `trace` is the stance stage's trace of `doc`, or null.
+  virtual Status Write(const Document& doc, const StanceTrace* trace) {
+    (void)trace;
+    return Write(doc);
+  }
 
   // Writes what is still buffered and flushes the stream. Returns IOError if
   // any write failed. Call once, after the last Write.
