@@ -14,6 +14,7 @@
 #include "pipeline/ordered_workers.h"
 #include "pipeline/output_file.h"
 #include "pipeline/pipeline.h"
+#include "pipeline/progress.h"
 #include "pipeline/stance_trace.h"
 #include "pipeline/status.h"
 #include "pipeline/writers/writer.h"
@@ -47,6 +48,7 @@ std::string Plural(size_t n, const std::string& noun) {
 size_t CountRecords(Records records, const Document& doc) {
   switch (records) {
     case Records::kClaims:
+    case Records::kAggregates:
       return doc.claims.size();
     case Records::kQuotes:
       return doc.quotes.size();
@@ -57,15 +59,27 @@ size_t CountRecords(Records records, const Document& doc) {
   return doc.sentences.size();
 }
 
+// Whether a batch of `files` (`bytes` long in all) shows a progress bar.
+bool WantsProgressBar(const BatchOptions& options, const Console& console,
+                      size_t files, uint64_t bytes) {
+  using Show = BatchOptions::ShowProgress;
+  if (options.progress != Show::kAuto) return options.progress == Show::kAlways;
+  return console.err_is_terminal &&
+         (files > 1 || options.input == "jsonl" || bytes > (uint64_t{1} << 20));
+}
+
 // One run of a batch command over its inputs.
 class Batch {
  public:
+  // `progress` must outlive the batch; console.err should be its err().
   Batch(const Command& command, const BatchOptions& options,
-        const Console& console)
+        const Console& console, Progress* progress)
       : command_(command),
         options_(options),
         console_(console),
-        log_(console.err) {}
+        log_(console.err),
+        writer_warnings_(console.err),
+        progress_(progress) {}
 
   int Run();
 
@@ -101,6 +115,8 @@ class Batch {
   const BatchOptions& options_;
   const Console& console_;
   ErrorLog log_;
+  ConsoleDiagnostics writer_warnings_;
+  Progress* const progress_;
 
   std::unique_ptr<OutputFile> output_file_;
   std::unique_ptr<OutputFile> errors_file_;
@@ -127,6 +143,14 @@ int Batch::Run() {
   if (!Prepare(files) || !LoadPipeline()) return kExitUsage;
   for (const Status& s : missing) log_.Report(s.location().path, "input", s);
 
+  uint64_t bytes = InputBytes(files);
+  if (WantsProgressBar(options_, console_, files.size(), bytes)) {
+    const bool forced =
+        options_.progress == BatchOptions::ShowProgress::kAlways;
+    progress_->Start(options_.input == "jsonl" ? 0 : files.size(), bytes,
+                     forced ? Progress::Clock::duration::zero()
+                            : Progress::kFirstDrawDelay);
+  }
   DocumentStream stream(std::move(files),
                         options_.input == "jsonl" ? DocumentStream::kJsonl
                                                   : DocumentStream::kText,
@@ -143,6 +167,7 @@ int Batch::Run() {
     }
     workers.Finish();
   }
+  progress_->Finish();
   FinishOutputs();
   if (options_.stage_times) {
     std::array<double, 5> seconds = pipeline_->stage_seconds();
@@ -163,7 +188,10 @@ int Batch::Run() {
         std::to_string(written_) + " written, " + std::to_string(failed) +
         " failed; " + Plural(records_, command_.noun));
   }
-  return log_.count() > 0 || !output_status_.ok() ? kExitFailed : kExitOk;
+  return log_.count() > 0 || !output_status_.ok() ||
+                 writer_warnings_.errors() > 0
+             ? kExitFailed
+             : kExitOk;
 }
 
 void Batch::FinishOutputs() {
@@ -213,9 +241,23 @@ bool Batch::Prepare(const std::vector<std::string>& files) {
     writer_options.records = Records::kSentenceLists;
   }
   if (format == "text" && command_.records != Records::kSentences) {
-    Say("unknown format 'text' (expected jsonl, csv or tsv)");
+    Say("unknown format 'text' (expected jsonl, csv, tsv or xlsx)");
     return false;
   }
+  if (format == "xlsx" && !to_file) {
+    Say("--format xlsx writes a binary workbook, never to the console: name "
+        "the file with -o FILE");
+    return false;
+  }
+  if (options_.aggregate) {
+    if (command_.records != Records::kClaims) {
+      Say("--aggregate counts claims: it is for stance extract");
+      return false;
+    }
+    writer_options.records = Records::kAggregates;
+  }
+  writer_options.excel = options_.excel;
+  writer_options.warnings = &writer_warnings_;
 
   std::ostream* out = console_.out;
   if (to_file) {
@@ -274,6 +316,8 @@ void Batch::Process(Job& job) const {
 }
 
 void Batch::Emit(Job& job) {
+  const bool processed = job.input.status.ok() && job.status.ok();
+  progress_->Add(processed ? job.doc.original.size() : 0);
   const std::string& id = job.input.id;
   if (!job.input.status.ok()) {
     log_.Report(id, job.input.stage, job.input.status);
@@ -294,18 +338,28 @@ void Batch::Emit(Job& job) {
   records_ += CountRecords(command_.records, job.doc);
 }
 
+// Runs `command` with every message on console.err passing through the
+// progress bar, which erases itself before each.
+int RunBatch(const Command& command, const BatchOptions& options,
+             const Console& console) {
+  Progress progress(console.err);
+  Console with_progress = console;
+  with_progress.err = progress.err();
+  return Batch(command, options, with_progress, &progress).Run();
+}
+
 }  // namespace
 
 int RunExtract(const BatchOptions& options, const Console& console) {
-  return Batch(kExtract, options, console).Run();
+  return RunBatch(kExtract, options, console);
 }
 
 int RunQuotes(const BatchOptions& options, const Console& console) {
-  return Batch(kQuotes, options, console).Run();
+  return RunBatch(kQuotes, options, console);
 }
 
 int RunSentences(const BatchOptions& options, const Console& console) {
-  return Batch(kSentences, options, console).Run();
+  return RunBatch(kSentences, options, console);
 }
 
 int RunLint(const std::string& rules, const Console& console) {

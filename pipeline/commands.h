@@ -12,8 +12,8 @@
 // rest of the batch goes on. Documents in = documents written + errors.
 //
 // Exit codes: 0 all went well; 1 some documents failed (or the output could
-// not be written); 2 usage error or the rules failed to load (nothing is
-// processed then).
+// not be written, or some rows did not fit in a workbook); 2 usage error or
+// the rules failed to load (nothing is processed then).
 //
 // Not thread-safe: a command owns the console while it runs.
 #ifndef STANCE_PIPELINE_COMMANDS_H_
@@ -47,10 +47,26 @@ struct BatchOptions {
   // checkout's rules/).
   std::string rules;
 
-  // Output format: "jsonl", "csv", "tsv", for sentences also "text", for
-  // extract also "html" (the review page).
-  // Default: "" (jsonl; for sentences, text, or jsonl with --input jsonl).
+  // Output format: "jsonl", "csv", "tsv", "xlsx" (extract and quotes; needs
+  // `output`, as a workbook is never written to the console), for sentences
+  // also "text", for extract also "html" (the review page). Default: ""
+  // (jsonl; for sentences, text, or jsonl with --input jsonl).
   std::string format;
+
+  // CSV and TSV for spreadsheets: byte order mark, CRLF, cells that would
+  // run as formulas defused (WriterOptions::excel). Default: false.
+  bool excel = false;
+
+  // extract: one row per (holder, stance, target, negated) over the whole
+  // batch, with counts, instead of one row per claim (the aggregate columns
+  // of pipeline/writers/writer.h). Default: false.
+  bool aggregate = false;
+
+  // A progress bar on console.err while the batch runs. kAuto: when
+  // console.err_is_terminal and the batch is large (more than one input
+  // file, --input jsonl, or more than 1 MiB), after 0.3 s. Default: kAuto.
+  enum class ShowProgress { kAuto, kAlways, kNever };
+  ShowProgress progress = ShowProgress::kAuto;
 
   // How inputs are read: "text" (one article per file; folders give their
   // *.txt files) or "jsonl" (one {"id", "text"} object per line; folders give

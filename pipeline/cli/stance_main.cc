@@ -61,6 +61,21 @@ void AddBatchFlags(CLI::App* command, const std::vector<std::string>& formats,
       "is a terminal)");
   command->add_flag("--stage-times", options->stage_times,
                     "Print the time spent in each stage to stderr at the end");
+  command->add_flag("--excel", options->excel,
+                    "csv/tsv for spreadsheets: UTF-8 byte order mark, CRLF, "
+                    "cells starting with = + - @ prefixed with ' so they are "
+                    "never run as formulas");
+  using Show = stance::BatchOptions::ShowProgress;
+  CLI::Option* progress = command->add_flag_callback(
+      "--progress", [options] { options->progress = Show::kAlways; },
+      "Show a progress bar on stderr even when it is not a terminal or the "
+      "batch is small");
+  command
+      ->add_flag_callback(
+          "--no-progress", [options] { options->progress = Show::kNever; },
+          "Never show the progress bar (default: shown when stderr is a "
+          "terminal and the batch has many documents)")
+      ->excludes(progress);
   command
       ->add_option("inputs", options->inputs,
                    "Files, folders (every *.txt below, sorted) or - for stdin")
@@ -145,13 +160,17 @@ int Main(int argc, char** argv) {
   stance::BatchOptions options;
   CLI::App* extract =
       app.add_subcommand("extract", "Extract stance claims from articles");
-  AddBatchFlags(extract, {"jsonl", "csv", "tsv", "html"},
-                "jsonl (default), csv, tsv, or html (a review page; use -o)",
+  AddBatchFlags(extract, {"jsonl", "csv", "tsv", "xlsx", "html"},
+                "jsonl (default), csv, tsv, xlsx (sheets claims and quotes; "
+                "needs -o FILE) or html (a review page; use -o)",
                 &options);
+  extract->add_flag("--aggregate", options.aggregate,
+                    "One row per (holder, stance, target, negated) over the "
+                    "whole batch: count, documents, first evidence");
   CLI::App* quotes =
       app.add_subcommand("quotes", "List quotations and their speakers");
-  AddBatchFlags(quotes, {"jsonl", "csv", "tsv"}, "jsonl (default), csv or tsv",
-                &options);
+  AddBatchFlags(quotes, {"jsonl", "csv", "tsv", "xlsx"},
+                "jsonl (default), csv, tsv or xlsx (needs -o FILE)", &options);
   CLI::App* sentences =
       app.add_subcommand("sentences", "Split articles into sentences");
   AddBatchFlags(sentences, {"text", "jsonl", "csv", "tsv"},
