@@ -5,13 +5,18 @@
 #include <algorithm>
 #include <exception>
 #include <memory>
+#include <thread>
 
 #include "pipeline/document.h"
+#include "pipeline/document_stream.h"
 #include "pipeline/error_log.h"
 #include "pipeline/inputs.h"
 #include "pipeline/lint.h"
+#include "pipeline/ordered_workers.h"
 #include "pipeline/output_file.h"
 #include "pipeline/pipeline.h"
+#include "pipeline/progress.h"
+#include "pipeline/stance_trace.h"
 #include "pipeline/status.h"
 #include "pipeline/writers/writer.h"
 
@@ -44,6 +49,7 @@ std::string Plural(size_t n, const std::string& noun) {
 size_t CountRecords(Records records, const Document& doc) {
   switch (records) {
     case Records::kClaims:
+    case Records::kAggregates:
       return doc.claims.size();
     case Records::kQuotes:
       return doc.quotes.size();
@@ -54,19 +60,40 @@ size_t CountRecords(Records records, const Document& doc) {
   return doc.sentences.size();
 }
 
+// Whether a batch of `files` (`bytes` long in all) shows a progress bar.
+bool WantsProgressBar(const BatchOptions& options, const Console& console,
+                      size_t files, uint64_t bytes) {
+  using Show = BatchOptions::ShowProgress;
+  if (options.progress != Show::kAuto) return options.progress == Show::kAlways;
+  return console.err_is_terminal &&
+         (files > 1 || options.input == "jsonl" || bytes > (uint64_t{1} << 20));
+}
+
 // One run of a batch command over its inputs.
 class Batch {
  public:
+  // `progress` must outlive the batch; console.err should be its err().
   Batch(const Command& command, const BatchOptions& options,
-        const Console& console)
+        const Console& console, Progress* progress)
       : command_(command),
         options_(options),
         console_(console),
-        log_(console.err) {}
+        log_(console.err),
+        writer_warnings_(console.err),
+        progress_(progress) {}
 
   int Run();
 
  private:
+  // One document on its way through the workers.
+  struct Job {
+    InputDocument input;
+    Document doc;
+    CollectingSink diagnostics;  // the document's warnings, replayed in order
+    Status status;               // of processing
+    StanceTrace trace;           // filled only for writers that explain claims
+  };
+
   // Checks the flags and opens the outputs. On failure prints why and
   // returns false.
   bool Prepare(const std::vector<std::string>& files);
@@ -74,11 +101,12 @@ class Batch {
   // Finishes the writer, commits the output and error files, and reports
   // an output that failed (kept in output_status_).
   void FinishOutputs();
-  void ProcessFile(const std::string& path);
-  void ProcessJsonlFile(const std::string& path);
-  // Runs the pipeline on one document and writes its records. Returns false
-  // when the output failed (which stops the batch).
-  bool ProcessDocument(const std::string& id, std::string text);
+  // Runs the pipeline on one job (on a worker thread).
+  void Process(Job& job) const;
+  // Reports or writes one finished job (on the batch's thread, in input
+  // order).
+  void Emit(Job& job);
+  int Jobs() const;
   // A line on err: "stance <command>: <message>".
   void Say(const std::string& message) {
     *console_.err << "stance " << command_.name << ": " << message << '\n';
@@ -88,12 +116,13 @@ class Batch {
   const BatchOptions& options_;
   const Console& console_;
   ErrorLog log_;
+  ConsoleDiagnostics writer_warnings_;
+  Progress* const progress_;
 
   std::unique_ptr<OutputFile> output_file_;
   std::unique_ptr<OutputFile> errors_file_;
   std::unique_ptr<Writer> writer_;
   std::unique_ptr<Pipeline> pipeline_;
-  Document doc_;
   Status output_status_;
   size_t documents_in_ = 0;  // every input, file or JSONL line, tried
   size_t written_ = 0;
@@ -119,14 +148,31 @@ int Batch::Run() {
     log_.Report(s.location().path, "input", s);
   }
 
-  for (const std::string& path : files) {
-    if (options_.input == "jsonl") {
-      ProcessJsonlFile(path);
-    } else {
-      ProcessFile(path);
-    }
-    if (!output_status_.ok()) break;
+  uint64_t bytes = InputBytes(files);
+  if (WantsProgressBar(options_, console_, files.size(), bytes)) {
+    const bool forced =
+        options_.progress == BatchOptions::ShowProgress::kAlways;
+    progress_->Start(options_.input == "jsonl" ? 0 : files.size(), bytes,
+                     forced ? Progress::Clock::duration::zero()
+                            : Progress::kFirstDrawDelay);
   }
+  DocumentStream stream(std::move(files),
+                        options_.input == "jsonl" ? DocumentStream::kJsonl
+                                                  : DocumentStream::kText,
+                        std::min(options_.max_document_bytes, kMaxDocumentBytes));
+  {
+    OrderedWorkers<Job> workers(
+        Jobs(), [this](Job& job) { Process(job); },
+        [this](Job& job) { Emit(job); });
+    // Once the output fails, nothing more is read.
+    while (output_status_.ok()) {
+      Job& job = workers.Acquire();
+      if (!output_status_.ok() || !stream.Next(&job.input)) break;
+      workers.Submit();
+    }
+    workers.Finish();
+  }
+  progress_->Finish();
   FinishOutputs();
   if (options_.stage_times) {
     std::array<double, 5> seconds = pipeline_->stage_seconds();
@@ -149,7 +195,10 @@ int Batch::Run() {
         std::to_string(written_) + " written, " + std::to_string(failed) +
         " failed; " + Plural(records_, command_.noun));
   }
-  return log_.count() > 0 || !output_status_.ok() ? kExitFailed : kExitOk;
+  return log_.count() > 0 || !output_status_.ok() ||
+                 writer_warnings_.errors() > 0
+             ? kExitFailed
+             : kExitOk;
 }
 
 void Batch::FinishOutputs() {
@@ -199,9 +248,23 @@ bool Batch::Prepare(const std::vector<std::string>& files) {
     writer_options.records = Records::kSentenceLists;
   }
   if (format == "text" && command_.records != Records::kSentences) {
-    Say("unknown format 'text' (expected jsonl, csv or tsv)");
+    Say("unknown format 'text' (expected jsonl, csv, tsv or xlsx)");
     return false;
   }
+  if (format == "xlsx" && !to_file) {
+    Say("--format xlsx writes a binary workbook, never to the console: name "
+        "the file with -o FILE");
+    return false;
+  }
+  if (options_.aggregate) {
+    if (command_.records != Records::kClaims) {
+      Say("--aggregate counts claims: it is for stance extract");
+      return false;
+    }
+    writer_options.records = Records::kAggregates;
+  }
+  writer_options.excel = options_.excel;
+  writer_options.warnings = &writer_warnings_;
 
   std::ostream* out = console_.out;
   if (to_file) {
@@ -239,72 +302,72 @@ bool Batch::LoadPipeline() {
   return false;
 }
 
-void Batch::ProcessFile(const std::string& path) {
-  ++documents_in_;
-  std::string text;
-  Status s = ReadInput(path, &text,
-                       std::min(options_.max_document_bytes, kMaxDocumentBytes));
-  if (!s.ok()) {
-    log_.Report(DocumentIdFor(path), "read", s);
-    return;
-  }
-  ProcessDocument(DocumentIdFor(path), std::move(text));
+int Batch::Jobs() const {
+  if (options_.jobs > 0) return options_.jobs;
+  unsigned cores = std::thread::hardware_concurrency();
+  return cores == 0 ? 1 : static_cast<int>(cores);
 }
 
-void Batch::ProcessJsonlFile(const std::string& path) {
-  std::string data;
-  Status s = ReadInput(path, &data);
-  if (!s.ok()) {
-    ++documents_in_;
-    log_.Report(DocumentIdFor(path), "read", s);
-    return;
-  }
-  JsonlDocuments lines(DocumentIdFor(path), data);
-  std::string id;
-  std::string text;
-  while (lines.Next(&id, &text, &s)) {
-    ++documents_in_;
-    if (!s.ok()) {
-      SourceLocation line{DocumentIdFor(path), lines.line_number(), 0};
-      log_.Report(line.ToString(), "parse", s);
-      continue;
-    }
-    if (!ProcessDocument(id, std::move(text))) return;
-  }
-}
-
-bool Batch::ProcessDocument(const std::string& id, std::string text) {
-  DocumentWarnings warnings(&id, console_.err, options_.verbose);
-  Status s;
+void Batch::Process(Job& job) const {
+  job.diagnostics.clear();
+  job.status = Status::OK();
+  if (!job.input.status.ok()) return;
   // A stage that throws fails this document, not the batch.
   try {
-    s = pipeline_->Process(id, std::move(text), &doc_, &warnings);
+    job.status = pipeline_->Process(job.input.id, std::move(job.input.text),
+                                    &job.doc, &job.diagnostics,
+                                    writer_->wants_trace() ? &job.trace : nullptr);
   } catch (const std::exception& e) {
-    s = Status::Internal(std::string("internal error: ") + e.what());
+    job.status = Status::Internal(std::string("internal error: ") + e.what());
   }
-  if (!s.ok()) {
-    log_.Report(id, "process", s);
-    return true;
+}
+
+void Batch::Emit(Job& job) {
+  ++documents_in_;
+  const bool processed = job.input.status.ok() && job.status.ok();
+  progress_->Add(processed ? job.doc.original.size() : 0);
+  const std::string& id = job.input.id;
+  if (!job.input.status.ok()) {
+    log_.Report(id, job.input.stage, job.input.status);
+    return;
   }
-  output_status_ = writer_->Write(doc_);
-  if (!output_status_.ok()) return false;
+  DocumentWarnings warnings(&id, console_.err, options_.verbose);
+  for (const Diagnostic& d : job.diagnostics.diagnostics()) warnings.Report(d);
+  if (!job.status.ok()) {
+    log_.Report(id, "process", job.status);
+    return;
+  }
+  // After a failed write the rest is only counted as not written.
+  if (!output_status_.ok()) return;
+  output_status_ = writer_->wants_trace() ? writer_->Write(job.doc, &job.trace)
+                                          : writer_->Write(job.doc);
+  if (!output_status_.ok()) return;
   ++written_;
-  records_ += CountRecords(command_.records, doc_);
-  return true;
+  records_ += CountRecords(command_.records, job.doc);
+}
+
+// Runs `command` with every message on console.err passing through the
+// progress bar, which erases itself before each.
+int RunBatch(const Command& command, const BatchOptions& options,
+             const Console& console) {
+  Progress progress(console.err);
+  Console with_progress = console;
+  with_progress.err = progress.err();
+  return Batch(command, options, with_progress, &progress).Run();
 }
 
 }  // namespace
 
 int RunExtract(const BatchOptions& options, const Console& console) {
-  return Batch(kExtract, options, console).Run();
+  return RunBatch(kExtract, options, console);
 }
 
 int RunQuotes(const BatchOptions& options, const Console& console) {
-  return Batch(kQuotes, options, console).Run();
+  return RunBatch(kQuotes, options, console);
 }
 
 int RunSentences(const BatchOptions& options, const Console& console) {
-  return Batch(kSentences, options, console).Run();
+  return RunBatch(kSentences, options, console);
 }
 
 int RunLint(const std::string& rules, const Console& console) {

@@ -112,6 +112,11 @@ struct Claim {
   Span span;                // the matched text, original offsets
   Span norm;
   std::string cue;          // the stance words that fired
+  // Where the holder, cue and target stand, original offsets. Empty when the
+  // part is not in the text: a holder who is only a quotation's speaker.
+  Span holder_span;
+  Span cue_span;
+  Span target_span;
   std::string rule;         // rule id
   std::string rule_file;    // rule set name
   std::string rule_version;

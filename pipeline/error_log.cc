@@ -28,4 +28,9 @@ void DocumentWarnings::Report(const Diagnostic& diagnostic) {
   }
 }
 
+void ConsoleDiagnostics::Report(const Diagnostic& diagnostic) {
+  if (diagnostic.severity == Diagnostic::kError) ++errors_;
+  *console_ << diagnostic.ToString() << '\n';
+}
+
 }  // namespace stance

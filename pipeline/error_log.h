@@ -50,6 +50,19 @@ class DocumentWarnings : public DiagnosticSink {
   const bool show_notes_;
 };
 
+// A DiagnosticSink that prints each diagnostic as one line on `console`
+// (Diagnostic::ToString) and counts the errors. `console` must outlive it.
+class ConsoleDiagnostics : public DiagnosticSink {
+ public:
+  explicit ConsoleDiagnostics(std::ostream* console) : console_(console) {}
+  void Report(const Diagnostic& diagnostic) override;
+  int errors() const { return errors_; }
+
+ private:
+  std::ostream* const console_;
+  int errors_ = 0;
+};
+
 }  // namespace stance
 
 #endif  // STANCE_PIPELINE_ERROR_LOG_H_

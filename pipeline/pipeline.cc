@@ -84,7 +84,7 @@ Status Pipeline::Create(const PipelineOptions& options, std::unique_ptr<Pipeline
 }
 
 Status Pipeline::Process(std::string_view id, std::string text, Document* doc,
-                         DiagnosticSink* sink) const {
+                         DiagnosticSink* sink, StanceTrace* trace) const {
   *doc = Document();
   doc->id = std::string(id);
   const size_t limit = std::min(options_.max_document_bytes, kMaxDocumentBytes);
@@ -114,7 +114,7 @@ Status Pipeline::Process(std::string_view id, std::string text, Document* doc,
   lap(2);
   if (quotes_) quotes_->Annotate(doc, sink);
   lap(3);
-  if (rules_) rules_->Annotate(doc, sink);
+  if (rules_) rules_->Annotate(doc, sink, trace);
   lap(4);
   return Status::OK();
 }

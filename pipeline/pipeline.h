@@ -31,6 +31,7 @@ class SentenceSplitter;
 class ActorTable;
 class QuoteAttributor;
 class RuleSet;
+struct StanceTrace;
 
 struct PipelineOptions {
   // The rules folder. Default: $STANCE_RULES, else the rules/ of the checkout
@@ -78,10 +79,12 @@ class Pipeline {
                        DiagnosticSink* sink);
 
   // Runs the stages over `text`. Non-fatal findings (invalid UTF-8, an
-  // unattributed quote) go to `sink`, which may be null. Returns
-  // InvalidArgument for a document over the size limit.
+  // unattributed quote) go to `sink`, which may be null. When `trace` is not
+  // null, the stance stage records in it why each claim was or was not made
+  // (stance_trace.h). Returns InvalidArgument for a document over the size
+  // limit.
   Status Process(std::string_view id, std::string text, Document* doc,
-                 DiagnosticSink* sink) const;
+                 DiagnosticSink* sink, StanceTrace* trace = nullptr) const;
 
   const PipelineOptions& options() const { return options_; }
 

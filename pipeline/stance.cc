@@ -7,12 +7,15 @@
 
 #include "pipeline/match_text.h"
 #include "pipeline/stance_rules.h"
+#include "pipeline/subject_checks.h"
+#include "pipeline/stance_trace.h"
 
 namespace stance {
 namespace {
 
 struct Holder {
   std::string name, type, affiliation;
+  Span norm;  // where the text names it; empty for a quotation's speaker
 };
 
 struct Candidate {
@@ -21,6 +24,7 @@ struct Candidate {
   size_t length;
   Span cue_norm;
   Span target_norm;
+  int traced = -1;  // index into SentenceTrace::candidates, when tracing
 };
 
 bool IsPronoun(std::string_view s, bool first_person) {
@@ -31,7 +35,7 @@ bool IsPronoun(std::string_view s, bool first_person) {
 Holder FromMention(const ActorMention& m) {
   std::string affiliation = m.affiliation;
   if (affiliation.empty() && m.type != ActorType::kPerson) affiliation = m.name;
-  return {m.name, ActorTypeName(m.type), affiliation};
+  return {m.name, ActorTypeName(m.type), affiliation, m.norm};
 }
 
 // The most recent person named before `pos` (normalised offset) in sentence
@@ -41,6 +45,10 @@ const ActorMention* LastPersonBefore(const Document& doc, uint32_t pos, int sent
   for (auto it = doc.actor_mentions.rbegin(); it != doc.actor_mentions.rend(); ++it) {
     if (it->norm.begin >= pos) continue;
     if (it->sentence < sentence - 2) return nullptr;
+    // "as Obama's vice president, he called for": in one sentence, the
+    // pronoun is the one possessed, not the possessor.
+    std::string_view after = std::string_view(doc.text).substr(it->norm.end);
+    if (it->sentence == sentence && after.substr(0, 2) == "'s") continue;
     if (it->type == ActorType::kPerson && !it->modifier) return &*it;
   }
   return nullptr;
@@ -55,6 +63,13 @@ const Quote* QuoteOverlapping(const Document& doc, Span span) {
 
 const Quote* QuoteAround(const Document& doc, uint32_t pos) {
   return QuoteOverlapping(doc, {pos, pos + 1});
+}
+
+// The type letter of the last placeholder in `slot` (match_text.h).
+char LastPlaceholderType(re2::StringPiece slot) {
+  std::string_view s(slot.data(), slot.size());
+  size_t open = s.rfind(kPlaceholderOpen);
+  return open != std::string_view::npos && open + 1 < s.size() ? s[open + 1] : '\0';
 }
 
 std::string CleanTarget(std::string_view text) {
@@ -97,10 +112,53 @@ std::string_view CueWindow(std::string_view text, size_t cue, size_t floor) {
   return w;
 }
 
+// Tracing (stance_trace.h). Every call below is behind a null test, so a run
+// without a trace allocates nothing for it.
+
+// Starts the record of one match of `rule`: where it is and its slot fills.
+TracedMatch* TraceMatch(const StanceRule& rule, const MatchText& mt,
+                        const std::vector<re2::StringPiece>& groups, SentenceTrace* trace) {
+  const std::string& text = mt.text();
+  TracedMatch& tm = trace->matches.emplace_back();
+  tm.rule = rule.order;
+  size_t begin = groups[0].data() - text.data();
+  tm.norm = mt.ToNorm(begin, begin + groups[0].size());
+  for (size_t k = 0; k < rule.pattern.slots.size(); ++k) {
+    int g = rule.slot_groups[k];
+    if (g <= 0 || groups[g].data() == nullptr) continue;
+    size_t b = groups[g].data() - text.data();
+    tm.fills.push_back({rule.pattern.slots[k].name, rule.pattern.slots[k].cls,
+                        mt.ToNorm(b, b + groups[g].size())});
+  }
+  return &tm;
+}
+
+void SetOutcome(TracedMatch* tm, MatchOutcome outcome, std::string_view detail = {}) {
+  if (tm == nullptr) return;
+  tm->outcome = outcome;
+  tm->detail = std::string(detail);
+}
+
+// What `re` finds in `window`, for a trace's detail.
+std::string FoundIn(const re2::RE2* re, std::string_view window) {
+  re2::StringPiece found;
+  if (re == nullptr || !re->Match(window, 0, window.size(), RE2::UNANCHORED, &found, 1)) return "";
+  std::string out(found.data(), found.size());
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+void AddDetail(TracedMatch* tm, const std::string& note) {
+  if (tm == nullptr) return;
+  tm->detail += (tm->detail.empty() ? "" : "; ") + note;
+}
+
 // Runs `rule` over sentence `si` (whose match text is `mt`) and appends one
-// candidate per holder of every match.
+// candidate per holder of every match. `trace`, when not null, records each
+// match and what became of it.
 void MatchRule(const RuleSet::Data& data, const Document& cdoc, int si, const MatchText& mt,
-               const StanceRule& rule, std::vector<Candidate>* candidates) {
+               const StanceRule& rule, std::vector<Candidate>* candidates,
+               SentenceTrace* trace) {
   const Document* doc = &cdoc;
   const std::string& text = mt.text();
   std::vector<re2::StringPiece> groups;
@@ -129,6 +187,7 @@ void MatchRule(const RuleSet::Data& data, const Document& cdoc, int si, const Ma
     size_t m_begin = groups[0].data() - text.data();
     size_t m_end = m_begin + groups[0].size();
     pos = m_end > m_begin ? m_end : m_end + 1;
+    TracedMatch* tm = trace != nullptr ? TraceMatch(rule, mt, groups, trace) : nullptr;
 
     // Slot captures by name; alternatives share a name, one of them matched.
     auto capture = [&](const std::string& name) -> re2::StringPiece {
@@ -156,52 +215,106 @@ void MatchRule(const RuleSet::Data& data, const Document& cdoc, int si, const Ma
     size_t cue_end = cue.data() ? cue_begin + cue.size() : m_end;
     Span cue_norm = mt.ToNorm(cue_begin, cue_end);
     const Quote* quote = QuoteAround(*doc, cue_norm.begin);
+    if (tm && cue.data()) tm->cue_norm = cue_norm;
 
     re2::StringPiece target = capture(rule.target_slot);
-    if (target.data() == nullptr) continue;
+    if (target.data() == nullptr) {
+      SetOutcome(tm, MatchOutcome::kNoTarget);
+      continue;
+    }
     size_t t_begin = target.data() - text.data();
     Span target_norm = mt.ToNorm(t_begin, t_begin + target.size());
+    if (tm) tm->target_norm = target_norm;
     if (!quote) quote = QuoteAround(*doc, target_norm.begin);
     // A holder taken from a quote's speaker owns only what is inside the
     // quote: a target that reaches into it is clipped to it.
     if (rule.holder_slots.empty() && quote && target_norm.Overlaps(quote->norm)) {
       target_norm.begin = std::max(target_norm.begin, quote->norm.begin);
       target_norm.end = std::min(target_norm.end, quote->norm.end);
-      if (target_norm.empty()) continue;
+      if (target_norm.empty()) {
+        SetOutcome(tm, MatchOutcome::kTargetOutsideQuote);
+        continue;
+      }
     }
     std::string target_text =
         data.targets->Canonical(std::string_view(target.data(), target.size()));
     // The kept part of the phrase: what the claim is about, for overlaps.
     const Span kept = data.targets->Trim(*doc, target_norm);
     if (target_text.empty()) target_text = CleanTarget(doc->Text(kept));
-    if (target_text.empty() || data.targets->IsVacuous(target_text)) continue;
+    if (tm) tm->target = target_text;
+    if (target_text.empty()) {
+      SetOutcome(tm, MatchOutcome::kEmptyTarget);
+      continue;
+    }
+    if (data.targets->IsVacuous(target_text)) {
+      SetOutcome(tm, MatchOutcome::kVacuousTarget);
+      continue;
+    }
 
     // Holders: actor placeholders in the holder slots, pronouns resolved.
+    // A participle cue ("posted on Twitter blaming Iran", "with China
+    // backing it") takes its subject differently from a finite one.
+    const bool ing_cue =
+        cue.size() > 3 && std::string_view(cue.data(), cue.size()).substr(cue.size() - 3) == "ing";
     std::vector<Holder> holders;
     size_t holder_end = m_begin;
+    bool holder_is_modifier = false;  // the last holder before the cue
     for (const std::string& slot : rule.holder_slots) {
       re2::StringPiece h = capture(slot);
       if (h.data() == nullptr) continue;
       size_t h_begin = h.data() - text.data();
-      if (h_begin < cue_begin) holder_end = std::max(holder_end, h_begin + h.size());
+      // A possessor ("despite [Russia]'s opposition to") may follow a
+      // preposition; a subject may not.
+      const bool possessor = h.size() > 1 && h[0] == kPlaceholderOpen &&
+                             std::isupper(static_cast<unsigned char>(h[1]));
+      if (h_begin < cue_begin && !possessor) {
+        std::string_view preposition = GoverningPreposition(text, h_begin);
+        // "with X urging Y": X is the participle's subject.
+        if (!preposition.empty() && !(ing_cue && preposition == "with")) {
+          if (tm) AddDetail(tm, slot + ": follows '" + std::string(preposition) +
+                                    "', so it is an object, not the cue's subject");
+          continue;
+        }
+      }
+      if (h_begin < cue_begin) {
+        holder_end = std::max(holder_end, h_begin + h.size());
+        holder_is_modifier = possessor || (h.size() > 1 && h[h.size() - 1] == kPlaceholderClose &&
+                                           LastPlaceholderType(h) == 'm');
+      }
       std::vector<int> mentions = mt.MentionsIn(h_begin, h_begin + h.size());
+      const size_t holders_before = holders.size();
       for (int m : mentions) {
         // Someone named inside a quotation does not hold a stance voiced
         // outside it ("...the Islamic State," but placed blame...).
         const Quote* around = QuoteAround(*doc, doc->actor_mentions[m].norm.begin);
-        if (around != nullptr && around != quote) continue;
+        if (around != nullptr && around != quote) {
+          if (tm) AddDetail(tm, slot + ": " + doc->actor_mentions[m].name +
+                                    " is named inside a quotation the cue is not in");
+          continue;
+        }
         holders.push_back(FromMention(doc->actor_mentions[m]));
       }
       std::string_view word(h.data(), h.size());
       if (!mentions.empty()) continue;
+      // A pronoun holder is marked where the pronoun stands.
+      const Span pronoun = mt.ToNorm(h_begin, h_begin + h.size());
       if (IsPronoun(word, true) && quote && !quote->speaker.empty()) {
         holders.push_back({quote->speaker,
                            quote->speaker_type.empty() ? "person" : quote->speaker_type,
-                           quote->speaker_affiliation});
+                           quote->speaker_affiliation, pronoun});
       } else if (IsPronoun(word, false)) {
-        if (const ActorMention* p = LastPersonBefore(*doc, mt.ToNorm(h_begin, h_begin).begin, si)) {
+        if (const ActorMention* p = LastPersonBefore(*doc, pronoun.begin, si)) {
           holders.push_back(FromMention(*p));
+          holders.back().norm = pronoun;
         }
+      }
+      if (tm && holders.size() == holders_before) {
+        std::string said(word);
+        AddDetail(tm, slot + ": '" + said + "' " +
+                          (IsPronoun(word, true)    ? "is not inside a quotation with a speaker"
+                           : IsPronoun(word, false) ? "has no person named before it in this "
+                                                      "sentence or the two before"
+                                                    : "names no actor"));
       }
     }
     if (rule.holder_slots.empty() && quote && !quote->speaker.empty()) {
@@ -209,7 +322,32 @@ void MatchRule(const RuleSet::Data& data, const Document& cdoc, int si, const Ma
                          quote->speaker_type.empty() ? "person" : quote->speaker_type,
                          quote->speaker_affiliation});
     }
-    if (holders.empty()) continue;
+    // A name the gazetteer does not know, standing between the holder and
+    // the cue, is the cue's subject ("Pierce said that Bloomberg endorsed").
+    // Only a finite cue is checked: a participle takes the clause's subject.
+    if (!holders.empty() && holder_end > m_begin && !holder_is_modifier && !ing_cue) {
+      std::string_view name = UnknownSubjectBefore(text, holder_end, cue_begin);
+      if (!name.empty()) {
+        if (tm) AddDetail(tm, "'" + std::string(name) +
+                                  "', a name that is no known actor, is the cue's subject");
+        holders.clear();
+      }
+    }
+    if (holders.empty()) {
+      if (tm && rule.holder_slots.empty()) {
+        AddDetail(tm, quote ? "the quotation around the cue has no speaker"
+                            : "the rule has no holder slot and the cue is not in a quotation");
+      }
+      if (tm) tm->outcome = MatchOutcome::kNoHolder;
+      // A later holder inside this match may still be the cue's subject
+      // ("The case against [Biden] is that he called for..."): look again
+      // from the next place a holder can start.
+      pos = m_begin + 1;
+      continue;
+    }
+    if (tm) {
+      for (const Holder& h : holders) tm->holders.push_back(h.name);
+    }
 
     // What stands just before the cue decides negation, hedging, voice and
     // more; it is read once.
@@ -220,19 +358,31 @@ void MatchRule(const RuleSet::Data& data, const Document& cdoc, int si, const Ma
     // A participle used as an adjective ("the most pledged delegates", "a
     // much-criticized ride") states no stance.
     if (participle) {
-      if (cue_begin > 0 && text[cue_begin - 1] == '-') continue;
+      if (cue_begin > 0 && text[cue_begin - 1] == '-') {
+        SetOutcome(tm, MatchOutcome::kAdjective, "a hyphen before the cue");
+        continue;
+      }
       size_t before = text.find_last_not_of(' ', cue_begin > 0 ? cue_begin - 1 : 0);
       if (before != std::string::npos && before < cue_begin &&
           std::isdigit(static_cast<unsigned char>(text[before]))) {
+        SetOutcome(tm, MatchOutcome::kAdjective, "a number before the cue");
         continue;  // "1,217 pledged delegates"
       }
       if (data.determiner && RE2::PartialMatch(window, *data.determiner)) {
+        if (tm) {
+          SetOutcome(tm, MatchOutcome::kAdjective,
+                     "'" + FoundIn(data.determiner.get(), window) + "' before the cue");
+        }
         continue;
       }
     }
     // Reported allegations and alternatives ("accused X of siding with",
     // "instead of backing") are not the holder's stance.
     if (data.unasserted && RE2::PartialMatch(window, *data.unasserted)) {
+      if (tm) {
+        SetOutcome(tm, MatchOutcome::kUnasserted,
+                   "'" + FoundIn(data.unasserted.get(), window) + "' before the cue");
+      }
       continue;
     }
     bool negated = rule.negation != StanceRule::Negation::kIgnore && data.negator &&
@@ -245,15 +395,30 @@ void MatchRule(const RuleSet::Data& data, const Document& cdoc, int si, const Ma
       // "is opposed to", "is committed to" are active in meaning.
       bool to = k != std::string_view::npos && after.substr(k, 3) == "to ";
       bool passive = !to && RE2::PartialMatch(window, *data.passive);
-      if (passive != (rule.voice == StanceRule::Voice::kPassive)) continue;
+      if (passive != (rule.voice == StanceRule::Voice::kPassive)) {
+        if (tm) {
+          SetOutcome(tm, MatchOutcome::kVoice,
+                     passive ? "a passive cue ('" + FoundIn(data.passive.get(), window) +
+                                   "' before it)"
+                             : "an active cue");
+        }
+        continue;
+      }
     }
     bool hedged = data.hedge && RE2::PartialMatch(window, *data.hedge);
     std::string stance = rule.stance;
     if (negated) {
-      if (rule.negation == StanceRule::Negation::kDrop) continue;
+      if (tm) AddDetail(tm, "negated by '" + FoundIn(data.negator.get(), window) + "'");
+      if (rule.negation == StanceRule::Negation::kDrop) {
+        if (tm) tm->outcome = MatchOutcome::kNegated;
+        continue;
+      }
       if (rule.negation == StanceRule::Negation::kFlip) {
         const std::string& opposite = data.labels.at(rule.stance).opposite;
-        if (opposite.empty()) continue;
+        if (opposite.empty()) {
+          if (tm) tm->outcome = MatchOutcome::kNoOpposite;
+          continue;
+        }
         stance = opposite;
       }
     }
@@ -284,23 +449,57 @@ void MatchRule(const RuleSet::Data& data, const Document& cdoc, int si, const Ma
       claim.norm = match_norm;
       claim.span = doc->offsets.ToOriginal(match_norm);
       claim.cue = CleanTarget(doc->Text(cue_norm));
+      if (!h.norm.empty()) claim.holder_span = doc->offsets.ToOriginal(h.norm);
+      if (!c.cue_norm.empty()) claim.cue_span = doc->offsets.ToOriginal(c.cue_norm);
+      claim.target_span = doc->offsets.ToOriginal(c.target_norm);
       claim.rule = rule.id;
       claim.rule_file = rule.file_name;
       claim.rule_version = rule.file_version;
+      if (trace != nullptr) {
+        c.traced = static_cast<int>(trace->candidates.size());
+        TracedCandidate& tc = trace->candidates.emplace_back();
+        tc.match = static_cast<int>(trace->matches.size()) - 1;
+        tc.claim = claim;
+      }
       candidates->push_back(std::move(c));
     }
   }
 }
 
+// Resets `trace` for `doc`: the rules as written, one empty record a sentence.
+void StartTrace(const RuleSet::Data& data, const Document& doc, StanceTrace* trace) {
+  static constexpr const char* kNegation[] = {"drop", "flip", "mark", "ignore"};
+  static constexpr const char* kVoice[] = {"active", "passive", "any"};
+  trace->rules.clear();
+  for (const auto& rule : data.rules) {
+    trace->rules.push_back({rule->id, rule->stance, rule->where, rule->pattern_text,
+                            rule->priority, rule->order,
+                            kNegation[static_cast<int>(rule->negation)],
+                            kVoice[static_cast<int>(rule->voice)]});
+  }
+  trace->sentences.assign(doc.sentences.size(), SentenceTrace());
+}
+
+// Why `winner` ranks before `loser` (the order of `better` in Annotate).
+RankReason RankOf(const Candidate& winner, const Candidate& loser) {
+  if (winner.rule->priority != loser.rule->priority) return RankReason::kPriority;
+  if (winner.length != loser.length) return RankReason::kLength;
+  return RankReason::kOrder;
+}
+
 }  // namespace
 
-void RuleSet::Annotate(Document* doc, DiagnosticSink*) const {
+void RuleSet::Annotate(Document* doc, DiagnosticSink*, StanceTrace* trace) const {
+  if (trace != nullptr) StartTrace(*data_, *doc, trace);
   MatchText mt;
   std::vector<int> hits;
   std::vector<int> word_ids;
   std::vector<uint64_t> met(data_->rules.size(), 0);  // clauses met, per rule
   std::vector<int> touched;
   std::vector<Candidate> candidates;
+  // The candidates each rule gave on sentence ran_in[rule], for its twins.
+  std::vector<std::pair<size_t, size_t>> ran(data_->rules.size());
+  std::vector<int> ran_in(data_->rules.size(), -1);
   for (int si = 0; si < static_cast<int>(doc->sentences.size()); ++si) {
     // The prefilter reads the sentence as it is: a required word is never
     // inside a placeholder, so this lets through at least what the match
@@ -325,7 +524,29 @@ void RuleSet::Annotate(Document* doc, DiagnosticSink*) const {
     mt.Build(*doc, si);
     std::sort(hits.begin(), hits.end());
     candidates.clear();
-    for (int r : hits) MatchRule(*data_, *doc, si, mt, *data_->rules[r], &candidates);
+    SentenceTrace* st = trace != nullptr ? &trace->sentences[si] : nullptr;
+    if (st != nullptr) st->let_through = hits;
+    for (int r : hits) {
+      const StanceRule& rule = *data_->rules[r];
+      // A twin's candidates are copied, not matched again (a trace wants
+      // every rule's own matches, so it runs them all).
+      if (st == nullptr && rule.twin_of >= 0 && ran_in[rule.twin_of] == si) {
+        auto [begin, end] = ran[rule.twin_of];
+        for (size_t i = begin; i < end; ++i) {
+          Candidate c = candidates[i];
+          c.rule = &rule;
+          c.claim.rule = rule.id;
+          c.claim.rule_file = rule.file_name;
+          c.claim.rule_version = rule.file_version;
+          candidates.push_back(std::move(c));
+        }
+        continue;
+      }
+      size_t begin = candidates.size();
+      MatchRule(*data_, *doc, si, mt, rule, &candidates, st);
+      ran[r] = {begin, candidates.size()};
+      ran_in[r] = si;
+    }
     // Overlaps: for one holder, claims whose targets overlap and agree in
     // polarity are one claim; the winner has the higher priority, then the longer match,
     // then the earlier rule.
@@ -338,22 +559,36 @@ void RuleSet::Annotate(Document* doc, DiagnosticSink*) const {
     std::vector<const Candidate*> kept;
     for (const Candidate& c : candidates) {
       const std::string& polarity = data_->labels.at(c.claim.stance).polarity;
-      bool beaten = false;
+      const Candidate* winner = nullptr;
+      OverlapReason why = OverlapReason::kNone;
       for (const Candidate* k : kept) {
         // One cue has one subject: the winning rule's holders, not a rival's.
         if (k->rule != c.rule && !c.cue_norm.empty() && k->cue_norm.Overlaps(c.cue_norm)) {
-          beaten = true;
+          winner = k;
+          why = OverlapReason::kOneSubjectPerCue;
           break;
         }
         if (k->claim.holder != c.claim.holder) continue;
         bool same_polarity = data_->labels.at(k->claim.stance).polarity == polarity;
-        if ((same_polarity && k->target_norm.Overlaps(c.target_norm)) ||
-            (k->claim.stance == c.claim.stance && k->claim.target == c.claim.target)) {
-          beaten = true;
+        if (same_polarity && k->target_norm.Overlaps(c.target_norm)) {
+          winner = k;
+          why = OverlapReason::kSameHolderPolarity;
+          break;
+        }
+        if (k->claim.stance == c.claim.stance && k->claim.target == c.claim.target) {
+          winner = k;
+          why = OverlapReason::kSameClaim;
           break;
         }
       }
-      if (!beaten) kept.push_back(&c);
+      if (winner == nullptr) kept.push_back(&c);
+      if (st == nullptr) continue;
+      TracedCandidate& tc = st->candidates[c.traced];
+      tc.kept = winner == nullptr;
+      if (winner == nullptr) continue;
+      tc.beaten_by = winner->traced;
+      tc.overlap = why;
+      tc.rank = RankOf(*winner, c);
     }
     for (const Candidate* k : kept) doc->claims.push_back(k->claim);
   }
@@ -377,7 +612,7 @@ int RuleSet::CheckExamples(const std::function<void(std::string_view, Document*)
     found.clear();
     for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
       mt.Build(doc, si);
-      MatchRule(*data_, doc, si, mt, rule, &found);
+      MatchRule(*data_, doc, si, mt, rule, &found, nullptr);
     }
   };
   auto lower = [](std::string s) {

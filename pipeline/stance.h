@@ -25,6 +25,8 @@
 
 namespace stance {
 
+struct StanceTrace;
+
 class RuleSet {
  public:
   RuleSet(const RuleSet&) = delete;
@@ -38,7 +40,9 @@ class RuleSet {
                      DiagnosticSink* sink);
 
   // The stage: fills doc->claims, sorted by begin offset, then rule id.
-  void Annotate(Document* doc, DiagnosticSink* sink) const;
+  // When `trace` is not null it is overwritten with what each rule did on
+  // each sentence and why (stance_trace.h); null costs nothing.
+  void Annotate(Document* doc, DiagnosticSink* sink, StanceTrace* trace = nullptr) const;
 
   size_t rule_count() const;
 

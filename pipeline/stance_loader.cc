@@ -88,8 +88,58 @@ bool LoadExamples(const YamlFile& file, const YAML::Node& rule, const char* key,
   return ok;
 }
 
+// Patterns already compiled, by their text: a pattern written twice is
+// compiled once and its RE2 shared.
+struct SharedPattern {
+  std::shared_ptr<const re2::RE2> re;
+  CompiledPattern pattern;
+};
+using CompiledPatterns = std::map<std::string, SharedPattern>;
+
+// Compiles the pattern at `node` into rule->re and rule->pattern, or takes
+// them from an earlier rule with the same pattern text.
+bool CompilePatternOnce(const YamlFile& file, const YAML::Node& node,
+                        const PatternContext& context, CompiledPatterns* compiled,
+                        StanceRule* rule, DiagnosticSink* sink) {
+  const std::string* text = node.IsScalar() ? &node.Scalar() : nullptr;
+  if (text != nullptr) {
+    auto it = compiled->find(*text);
+    if (it != compiled->end()) {
+      rule->re = it->second.re;
+      rule->pattern = it->second.pattern;
+      return true;
+    }
+  }
+  std::unique_ptr<re2::RE2> re;
+  if (!CompileRulePattern(file, node, "rule '" + rule->id + "'", context, &re, &rule->pattern,
+                          sink)) {
+    return false;
+  }
+  rule->re = std::move(re);
+  if (text != nullptr) compiled->emplace(*text, SharedPattern{rule->re, rule->pattern});
+  return true;
+}
+
+// Links each rule to the first earlier one that matches exactly like it
+// (StanceRule::twin_of).
+void FindTwins(RuleSet::Data* data) {
+  std::map<std::string, int> first;
+  for (const auto& rule : data->rules) {
+    std::string key = rule->re->pattern();
+    for (const std::string& part :
+         {rule->stance, rule->target_slot, std::to_string(static_cast<int>(rule->negation)),
+          std::to_string(static_cast<int>(rule->voice))}) {
+      key += '\0' + part;
+    }
+    for (const std::string& h : rule->holder_slots) key += '\1' + h;
+    auto [it, inserted] = first.emplace(std::move(key), rule->order);
+    if (!inserted) rule->twin_of = it->second;
+  }
+}
+
 bool LoadRuleFile(const RuleFile& rule_file, RuleSet::Data* data,
-                  std::map<std::string, SourceLocation>* ids, DiagnosticSink* sink) {
+                  std::map<std::string, SourceLocation>* ids, CompiledPatterns* compiled,
+                  DiagnosticSink* sink) {
   const YamlFile* file = rule_file.file.get();
   const YAML::Node& root = file->root();
   const std::string& name = rule_file.name;
@@ -138,10 +188,11 @@ bool LoadRuleFile(const RuleFile& rule_file, RuleSet::Data* data,
     if (!node["pattern"]) {
       sink->Report(file->ErrorAt(node, "missing key 'pattern'"));
       rule_ok = false;
-    } else if (!CompileRulePattern(*file, node["pattern"], "rule '" + rule->id + "'",
-                                   *data->context, &rule->re, &rule->pattern, sink)) {
+    } else if (!CompilePatternOnce(*file, node["pattern"], *data->context, compiled, rule.get(),
+                                   sink)) {
       rule_ok = false;
     }
+    if (node["pattern"] && node["pattern"].IsScalar()) rule->pattern_text = node["pattern"].Scalar();
     if (YAML::Node p = node["priority"]; p) {
       try {
         rule->priority = p.as<int>();
@@ -343,8 +394,10 @@ Status RuleSet::Load(const std::string& rules_dir, std::unique_ptr<RuleSet>* out
   std::vector<RuleFile> files;
   ok &= LoadRuleFiles(rules_dir + "/stance", &files, sink);
   std::map<std::string, SourceLocation> ids;
+  CompiledPatterns compiled;
   for (const RuleFile& file : files) {
-    ok &= GuardYaml(*file.file, sink, [&] { return LoadRuleFile(file, data.get(), &ids, sink); });
+    ok &= GuardYaml(*file.file, sink,
+                    [&] { return LoadRuleFile(file, data.get(), &ids, &compiled, sink); });
   }
   if (ok && data->rules.empty()) {
     sink->Report({Diagnostic::kError, {rules_dir + "/stance"}, "no rules found", {}});
@@ -352,6 +405,7 @@ Status RuleSet::Load(const std::string& rules_dir, std::unique_ptr<RuleSet>* out
   }
   if (!ok) return Status::RuleError("rules have errors", {rules_dir});
 
+  FindTwins(data.get());
   Status prefilter = BuildPrefilter(data.get());
   if (!prefilter.ok()) {
     sink->Report({Diagnostic::kError, prefilter.location(), prefilter.message(), {}});

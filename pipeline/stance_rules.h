@@ -48,7 +48,10 @@ struct StanceRule {
   // passive rules are written for it; `any` rules do not care.
   enum class Voice { kActive, kPassive, kAny };
   Voice voice = Voice::kActive;
-  std::unique_ptr<re2::RE2> re;
+  // Shared by every rule whose pattern is written the same way: it is
+  // compiled once.
+  std::shared_ptr<const re2::RE2> re;
+  std::string pattern_text;  // as written, for explanations
   CompiledPattern pattern;
   std::vector<int> slot_groups;  // RE2 capture index of each pattern.slots entry
   std::vector<int> cue_groups;   // and of each pattern.cues entry
@@ -59,6 +62,12 @@ struct StanceRule {
   std::string target_slot;
   std::vector<RuleExample> examples;
   std::vector<RuleExample> counter_examples;
+  // The order of an earlier rule that matches exactly like this one (same
+  // regex, slots, stance, negation, voice, holders and target; only the id
+  // and file differ), or -1. Its candidates on a sentence are this rule's
+  // too, so they are computed once: a rule set that repeats patterns under
+  // new ids costs little more than one that does not.
+  int twin_of = -1;
 };
 
 struct RuleSet::Data {

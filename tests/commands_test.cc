@@ -200,6 +200,88 @@ TEST_CASE("The summary is printed only when asked for or on a terminal") {
         std::string::npos);
 }
 
+TEST_CASE("A workbook needs -o FILE, and is written there") {
+  TempDir dir;
+  std::string a = dir.Write("a.txt", "France supports the ceasefire plan.\n");
+  BatchOptions options = Options({a});
+  options.format = "xlsx";
+  Captured console;
+  CHECK(RunExtract(options, console.console()) == kExitUsage);
+  CHECK(console.out.str().empty());
+  CHECK(console.err.str().find("-o FILE") != std::string::npos);
+
+  Captured file;
+  options.output = dir / "claims.xlsx";
+  CHECK(RunExtract(options, file.console()) == kExitOk);
+  CHECK(file.out.str().empty());
+  CHECK(ReadFileForTest(dir / "claims.xlsx").rfind("PK\x03\x04", 0) == 0);
+}
+
+TEST_CASE("--aggregate counts the claims of the whole batch") {
+  TempDir dir;
+  std::string a = dir.Write("a.txt", "France supports the ceasefire plan.\n");
+  std::string b = dir.Write(
+      "b.txt", "France supports the ceasefire plan. Chad opposes the plan.\n");
+  BatchOptions options = Options({a, b});
+  options.aggregate = true;
+  options.verbose = true;
+  Captured c;
+  REQUIRE(RunExtract(options, c.console()) == kExitOk);
+  std::istringstream lines(c.out.str());
+  std::string line;
+  std::vector<nlohmann::json> rows;
+  while (std::getline(lines, line)) rows.push_back(nlohmann::json::parse(line));
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0]["holder"] == "France");
+  CHECK(rows[0]["count"] == 2);
+  CHECK(rows[0]["doc_ids"] == a + "; " + b);
+  CHECK(rows[1]["holder"] == "Chad");
+  // The summary still counts claims.
+  CHECK(c.err.str().find("2 written, 0 failed; 3 claims") != std::string::npos);
+
+  Captured quotes;
+  CHECK(RunQuotes(options, quotes.console()) == kExitUsage);
+  CHECK(quotes.err.str().find("--aggregate") != std::string::npos);
+}
+
+TEST_CASE("--excel goes to the writer; refused where it means nothing") {
+  TempDir dir;
+  std::string a = dir.Write("a.txt", "France supports the ceasefire plan.\n");
+  BatchOptions options = Options({a});
+  options.excel = true;
+  options.format = "csv";
+  Captured csv;
+  REQUIRE(RunExtract(options, csv.console()) == kExitOk);
+  CHECK(csv.out.str().rfind("\xEF\xBB\xBF" "doc,", 0) == 0);
+  CHECK(csv.out.str().find("\r\n") != std::string::npos);
+  options.format = "jsonl";
+  Captured jsonl;
+  CHECK(RunExtract(options, jsonl.console()) == kExitUsage);
+}
+
+TEST_CASE("The progress bar: forced, or never; never on stdout") {
+  TempDir dir;
+  std::string a = dir.Write("a.txt", "France supports the ceasefire plan.\n");
+  std::string b = dir.Write("b.txt", "Chad opposes the plan.\n");
+  BatchOptions options = Options({a, b});
+  options.format = "csv";
+  options.progress = BatchOptions::ShowProgress::kAlways;
+  Captured forced;
+  REQUIRE(RunExtract(options, forced.console()) == kExitOk);
+  CHECK(forced.err.str().rfind("\r[############............]  50%  1/2 docs",
+                               0) == 0);
+  CHECK(forced.out.str().find('\r') == std::string::npos);
+
+  options.progress = BatchOptions::ShowProgress::kNever;
+  Captured never;
+  Console terminal = never.console();
+  terminal.err_is_terminal = true;
+  REQUIRE(RunExtract(options, terminal) == kExitOk);
+  // Only the summary a terminal gets.
+  CHECK(never.err.str().rfind("stance extract: 2 documents", 0) == 0);
+  CHECK(never.err.str().find('\r') == std::string::npos);
+}
+
 TEST_CASE("Commands not written yet say so") {
   Captured c;
   CHECK(RunNotImplemented("test", c.console()) == kExitUsage);

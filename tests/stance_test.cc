@@ -312,3 +312,75 @@ TEST_CASE("a titled person holds the stance, not the country in the title") {
 
 }  // namespace
 }  // namespace stance
+
+namespace stance {
+namespace {
+
+// Loads `rules` (a folder) with examples checked, as lint does.
+std::unique_ptr<Pipeline> LoadChecked(const std::filesystem::path& rules) {
+  PipelineOptions options;
+  options.rules_dir = rules.string();
+  options.check_examples = true;
+  std::unique_ptr<Pipeline> p;
+  CollectingSink sink;
+  Status s = Pipeline::Create(options, &p, &sink);
+  std::string all;
+  for (const Diagnostic& d : sink.diagnostics()) all += d.ToString() + "\n";
+  REQUIRE_MESSAGE(s.ok(), all);
+  return p;
+}
+
+TEST_CASE("a rule repeated under a new id shares its match; priority still decides") {
+  auto rules = CopyOfRules();
+  const std::string sentence = "Norway firmly opposes the new fishing quota.";
+  auto before = Extract(*LoadChecked(rules), sentence);
+  REQUIRE_MESSAGE(before.size() == 1, Describe(before));
+  const std::string rule_id = before[0].rule;
+
+  std::string opposes = testing::ReadFile(rules / "stance" / "opposes.yaml");
+  size_t at = opposes.find("  - id: " + rule_id + "\n");
+  REQUIRE(at != std::string::npos);
+  size_t end = opposes.find("\n  - id: ", at + 1);
+  const std::string block =
+      opposes.substr(at, end == std::string::npos ? std::string::npos : end - at);
+  // `block` under a new id, with `stance` and `priority` lines changed.
+  auto variant = [&](const std::string& id, const std::string& stance, int priority) {
+    std::string copy = block;
+    copy.replace(0, 8 + rule_id.size(), "  - id: " + id);
+    size_t s = copy.find("stance: opposes");
+    REQUIRE(s != std::string::npos);
+    copy.replace(s, 15, "stance: " + stance + "\n    priority: " + std::to_string(priority));
+    size_t old_priority = copy.find("    priority:", s + 20);
+    if (old_priority != std::string::npos) {
+      copy.erase(old_priority, copy.find('\n', old_priority) + 1 - old_priority);
+    }
+    return copy + "\n";
+  };
+  const std::string header = "name: twins\nversion: 1\nrules:\n";
+  auto run_with = [&](const std::string& extra) {
+    WriteFile(rules / "stance" / "zz_twins.yaml", header + extra);
+    auto claims = Extract(*LoadChecked(rules), sentence);
+    INFO(Describe(claims));
+    REQUIRE(claims.size() == 1);
+    CHECK(claims[0].target == before[0].target);
+    CHECK(claims[0].span.begin == before[0].span.begin);
+    return claims[0];
+  };
+
+  // Twins of equal priority lose to the first rule, by order.
+  Claim c = run_with(variant("twin-a", "opposes", 0) + variant("twin-b", "opposes", 0));
+  CHECK(c.rule == rule_id);
+  CHECK(c.stance == "opposes");
+  // A twin with a higher priority wins, and its claim names it and its file.
+  c = run_with(variant("twin-a", "opposes", 0) + variant("twin-b", "opposes", 50));
+  CHECK(c.rule == "twin-b");
+  CHECK(c.rule_file == "twins");
+  CHECK(c.stance == "opposes");
+  // The same pattern with another stance is no twin: its claim says so.
+  c = run_with(variant("twin-a", "opposes", 0) + variant("as-support", "supports", 50));
+  CHECK(c.rule == "as-support");
+  CHECK(c.stance == "supports");
+}
+
+}  // namespace
+}  // namespace stance

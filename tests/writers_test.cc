@@ -356,5 +356,64 @@ TEST_CASE("A failed stream is reported, not ignored") {
   CHECK(writer->Finish().code() == Status::kIOError);
 }
 
+
+// Excel-friendly CSV and TSV.
+
+TEST_CASE("--excel: byte order mark, CRLF, formulas defused, numbers kept") {
+  Document doc = MakeDocument();
+  doc.claims.resize(1);  // oppose.basic
+  doc.claims[0].holder = "=HYPERLINK(\"http://x\",\"y\")";
+  doc.claims[0].target = "+1";
+  doc.claims[0].holder_affiliation = "-2";
+  doc.claims[0].holder_type = "@SUM(A1)";
+  doc.claims[0].speaker = "\tTab";
+  doc.claims[0].quote = "\rCR";
+  doc.claims[0].rule = "a=b";  // only the first character matters
+  WriterOptions options;
+  options.excel = true;
+  std::string csv = WriteAll("csv", Records::kClaims, {doc}, options);
+  std::string expected =
+      "\xEF\xBB\xBF"
+      "doc,holder,holder_type,holder_affiliation,stance,target,negated,"
+      "hedged,speaker,quote,evidence,sentence,begin,end,rule\r\n"
+      "wire/a.txt,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'@SUM(A1),'-2,"
+      "opposes,'+1,false,true,'\tTab,\"'\rCR\",Berlin opposes it firmly.,1,29,"
+      "46,a=b\r\n";
+  CHECK(csv == expected);
+
+  std::string tsv = WriteAll("tsv", Records::kClaims, {doc}, options);
+  CHECK(tsv.rfind("\xEF\xBB\xBF" "doc\tholder\t", 0) == 0);
+  CHECK(tsv.find("\thedged\tspeaker\tquote\tevidence\tsentence\tbegin\tend"
+                 "\trule\r\n") != std::string::npos);
+  CHECK(tsv.find("\t'=HYPERLINK(\"http://x\",\"y\")\t'@SUM(A1)\t'-2\t"
+                 "opposes\t'+1\tfalse\ttrue\t' Tab\t' CR\t") !=
+        std::string::npos);
+  CHECK(tsv.size() >= 2);
+  CHECK(tsv.substr(tsv.size() - 2) == "\r\n");
+}
+
+TEST_CASE("Plain CSV keeps cells that look like formulas as they are") {
+  Document doc = MakeDocument();
+  doc.claims.resize(1);
+  doc.claims[0].holder = "=1+1";
+  std::string csv = WriteAll("csv", Records::kClaims, {doc});
+  CHECK(csv.find("wire/a.txt,=1+1,") != std::string::npos);
+  CHECK(csv.find('\r') == std::string::npos);
+  CHECK(csv.rfind("doc,", 0) == 0);
+}
+
+TEST_CASE("--excel is refused for formats other than csv and tsv") {
+  std::ostringstream out;
+  std::unique_ptr<Writer> writer;
+  WriterOptions options;
+  options.excel = true;
+  for (const char* format : {"jsonl", "xlsx", "text"}) {
+    Status s = NewWriter(format, options, &out, &writer);
+    CHECK(s.code() == Status::kInvalidArgument);
+    CHECK(s.message().find("--excel") != std::string::npos);
+    CHECK(writer == nullptr);
+  }
+}
+
 }  // namespace
 }  // namespace stance

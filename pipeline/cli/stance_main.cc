@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <iostream>
 #include <string>
@@ -49,17 +50,100 @@ void AddBatchFlags(CLI::App* command, const std::vector<std::string>& formats,
       ->add_option("--max-document-bytes", options->max_document_bytes,
                    "Fail documents larger than this (default: 64 MiB; at most 1 GiB)")
       ->type_name("N");
+  command
+      ->add_option("-j,--jobs", options->jobs,
+                   "Worker threads over documents (0: one per core; default "
+                   "1); the output is the same for any N")
+      ->check(CLI::Range(0, 1024))
+      ->type_name("N");
   command->add_flag(
       "-v,--verbose", options->verbose,
       "Print a summary and the stages' notes to stderr (the summary always when stderr "
       "is a terminal)");
   command->add_flag("--stage-times", options->stage_times,
                     "Print the time spent in each stage to stderr at the end");
+  command->add_flag("--excel", options->excel,
+                    "csv/tsv for spreadsheets: UTF-8 byte order mark, CRLF, "
+                    "cells starting with = + - @ prefixed with ' so they are "
+                    "never run as formulas");
+  using Show = stance::BatchOptions::ShowProgress;
+  CLI::Option* progress = command->add_flag_callback(
+      "--progress", [options] { options->progress = Show::kAlways; },
+      "Show a progress bar on stderr even when it is not a terminal or the "
+      "batch is small");
+  command
+      ->add_flag_callback(
+          "--no-progress", [options] { options->progress = Show::kNever; },
+          "Never show the progress bar (default: shown when stderr is a "
+          "terminal and the batch has many documents)")
+      ->excludes(progress);
   command
       ->add_option("inputs", options->inputs,
                    "Files, folders (every *.txt below, sorted) or - for stdin")
       ->required()
       ->type_name("INPUTS");
+}
+
+void AddExplainFlags(CLI::App* command,
+                     stance::ExplainCommandOptions* options) {
+  CLI::Option* sentence =
+      command
+          ->add_option("--sentence", options->sentence,
+                       "Explain only sentence N (counted from 0, as in claims)")
+          ->check(CLI::NonNegativeNumber)
+          ->type_name("N");
+  command
+      ->add_option("--match", options->match,
+                   "Explain only the sentences containing TEXT (any case)")
+      ->type_name("TEXT")
+      ->excludes(sentence);
+  command
+      ->add_option(
+          "--rules", options->rules,
+          "Rules folder (default: $STANCE_RULES, else the checkout's rules/)")
+      ->type_name("DIR");
+  command
+      ->add_option("--format", options->format,
+                   "text: for reading (default; coloured on a terminal unless "
+                   "NO_COLOR is set); jsonl: one object per sentence")
+      ->check(CLI::IsMember({"text", "jsonl"}))
+      ->type_name("FORMAT");
+  command
+      ->add_option("inputs", options->inputs,
+                   "Files, folders (every *.txt below, sorted) or - for stdin")
+      ->required()
+      ->type_name("FILE");
+}
+
+// The flags of `stance test`, bound to `options`.
+void AddTestFlags(CLI::App* command, stance::TestOptions* options) {
+  command
+      ->add_option(
+          "--rules", options->rules,
+          "Rules folder (default: $STANCE_RULES, else the checkout's rules/)")
+      ->type_name("DIR");
+  command->add_flag(
+      "--update", options->update,
+      "Rewrite the expected files from what the rules give now (after "
+      "reviewing the differences), and say what changed");
+  command->add_flag("--watch", options->watch,
+                    "Run again whenever a rule file or a fixture changes");
+  // For tests of --watch: stop after N runs.
+  command->add_option("--watch-runs", options->watch_runs)->group("");
+  command->add_flag(
+      "--coverage", options->coverage,
+      "Show how often each rule fired, the rules that never fired and the "
+      "sentences with a stance cue but no claim (over the fixtures, or the "
+      "articles named)");
+  command
+      ->add_option("--max-near-misses", options->max_near_misses,
+                   "With --coverage: list at most N near misses (default: 100)")
+      ->type_name("N");
+  command
+      ->add_option("fixtures", options->fixtures,
+                   "Fixture folders, or folders holding fixtures (default: the "
+                   "checkout's fixtures/); with --coverage, any articles")
+      ->type_name("FIXTURES");
 }
 
 int Main(int argc, char** argv) {
@@ -77,12 +161,17 @@ int Main(int argc, char** argv) {
   stance::BatchOptions options;
   CLI::App* extract =
       app.add_subcommand("extract", "Extract stance claims from articles");
-  AddBatchFlags(extract, {"jsonl", "csv", "tsv"}, "jsonl (default), csv or tsv",
+  AddBatchFlags(extract, {"jsonl", "csv", "tsv", "xlsx", "html"},
+                "jsonl (default), csv, tsv, xlsx (sheets claims and quotes; "
+                "needs -o FILE) or html (a review page; use -o)",
                 &options);
+  extract->add_flag("--aggregate", options.aggregate,
+                    "One row per (holder, stance, target, negated) over the "
+                    "whole batch: count, documents, first evidence");
   CLI::App* quotes =
       app.add_subcommand("quotes", "List quotations and their speakers");
-  AddBatchFlags(quotes, {"jsonl", "csv", "tsv"}, "jsonl (default), csv or tsv",
-                &options);
+  AddBatchFlags(quotes, {"jsonl", "csv", "tsv", "xlsx"},
+                "jsonl (default), csv, tsv or xlsx (needs -o FILE)", &options);
   CLI::App* sentences =
       app.add_subcommand("sentences", "Split articles into sentences");
   AddBatchFlags(sentences, {"text", "jsonl", "csv", "tsv"},
@@ -104,12 +193,18 @@ int Main(int argc, char** argv) {
                    "Rules folder, if DIR is not given")
       ->type_name("DIR");
 
-  CLI::App* test =
-      app.add_subcommand("test", "Run rule tests (not implemented yet)");
-  test->allow_extras();
-  CLI::App* explain =
-      app.add_subcommand("explain", "Explain a claim (not implemented yet)");
-  explain->allow_extras();
+  stance::TestOptions test_options;
+  CLI::App* test = app.add_subcommand(
+      "test",
+      "Run the fixtures and show the claims missing, unexpected or changed, "
+      "with the rule responsible");
+  AddTestFlags(test, &test_options);
+  stance::ExplainCommandOptions explain_options;
+  CLI::App* explain = app.add_subcommand(
+      "explain",
+      "Show why each sentence did or did not give claims: actors, quotes, "
+      "rules tried, matches and their slot fills, overlap losers, drops");
+  AddExplainFlags(explain, &explain_options);
 
   // CLI11 would only say "A subcommand is required" for a misspelt one.
   if (argc > 1 && argv[1][0] != '-') {
@@ -137,8 +232,18 @@ int Main(int argc, char** argv) {
   if (*lint)
     return stance::RunLint(lint_dir.empty() ? options.rules : lint_dir,
                            console);
-  if (*test) return stance::RunNotImplemented("test", console);
-  if (*explain) return stance::RunNotImplemented("explain", console);
+  if (*test) {
+    const char* no_color = std::getenv("NO_COLOR");
+    test_options.color = isatty(STDOUT_FILENO) == 1 &&
+                         (no_color == nullptr || *no_color == '\0');
+    return stance::RunTest(test_options, console);
+  }
+  if (*explain) {
+    const char* no_color = std::getenv("NO_COLOR");
+    explain_options.color = isatty(STDOUT_FILENO) == 1 &&
+                            (no_color == nullptr || *no_color == '\0');
+    return stance::RunExplain(explain_options, console);
+  }
   return stance::kExitUsage;
 }
 

@@ -1,5 +1,7 @@
 // CSV (RFC 4180, LF line ends) and TSV (no quoting; tabs and line breaks
-// inside fields become spaces). Both start with a header row.
+// inside fields become spaces). Both start with a header row. With
+// options.excel: a byte order mark, CRLF, and text that a spreadsheet would
+// run as a formula defused with a leading single quote.
 #include <string_view>
 
 #include "pipeline/writers/formats.h"
@@ -9,13 +11,36 @@ namespace stance {
 namespace writers {
 namespace {
 
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
+// Spreadsheets read a cell starting with one of these as a formula (a tab or
+// CR can hide one behind it), so excel output puts a quote in front.
+bool LooksLikeFormula(std::string_view s) {
+  if (s.empty()) return false;
+  switch (s.front()) {
+    case '=':
+    case '+':
+    case '-':
+    case '@':
+    case '\t':
+    case '\r':
+      return true;
+    default:
+      return false;
+  }
+}
+
 // CSV: quotes `s` when it holds a comma, quote, CR or LF, doubling quotes.
-void AppendCsvText(std::string_view s, std::string* out) {
+// `guard` goes in front of `s`, inside the quotes.
+void AppendCsvText(std::string_view guard, std::string_view s,
+                   std::string* out) {
   if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out->append(guard);
     out->append(s);
     return;
   }
   out->push_back('"');
+  out->append(guard);
   for (char c : s) {
     if (c == '"') out->push_back('"');
     out->push_back(c);
@@ -23,8 +48,10 @@ void AppendCsvText(std::string_view s, std::string* out) {
   out->push_back('"');
 }
 
-// TSV: copies `s` with TAB, CR and LF turned into spaces.
-void AppendTsvText(std::string_view s, std::string* out) {
+// TSV: copies `guard` then `s` with TAB, CR and LF turned into spaces.
+void AppendTsvText(std::string_view guard, std::string_view s,
+                   std::string* out) {
+  out->append(guard);
   size_t start = out->size();
   out->append(s);
   for (size_t i = start; i < out->size(); ++i) {
@@ -33,41 +60,41 @@ void AppendTsvText(std::string_view s, std::string* out) {
   }
 }
 
-class DelimitedWriter : public BufferedWriter {
+class DelimitedWriter : public RowWriter {
  public:
   DelimitedWriter(char separator, const WriterOptions& options,
                   std::ostream* out)
-      : BufferedWriter(options, out),
+      : RowWriter(options, out),
         separator_(separator),
+        line_end_(options.excel ? "\r\n" : "\n"),
         columns_(*SchemaOf(options.records).columns) {
+    if (options.excel) buffer_ += kByteOrderMark;
     if (options.header) {
       for (size_t i = 0; i < columns_.size(); ++i) {
         if (i > 0) buffer_ += separator_;
         AppendText(columns_[i]);
       }
-      buffer_ += '\n';
+      buffer_ += line_end_;
     }
   }
 
-  Status Write(const Document& doc) override {
-    ForEachRecord(options_.records, doc, [this](const Record& record) {
-      // Only the columns: JSONL-only extras are left out.
-      for (size_t i = 0; i < columns_.size(); ++i) {
-        if (i > 0) buffer_ += separator_;
-        if (i < record.fields.size()) AppendField(record.fields[i]);
-      }
-      buffer_ += '\n';
-      MaybeFlush();  // a failure is kept for the return below
-    });
-    return MaybeFlush();
+ private:
+  void AppendRecord(const Record& record) override {
+    // Only the columns: JSONL-only extras are left out.
+    for (size_t i = 0; i < columns_.size(); ++i) {
+      if (i > 0) buffer_ += separator_;
+      if (i < record.fields.size()) AppendField(record.fields[i]);
+    }
+    buffer_ += line_end_;
   }
 
- private:
   void AppendText(std::string_view s) {
+    std::string_view guard =
+        options_.excel && LooksLikeFormula(s) ? "'" : std::string_view();
     if (separator_ == ',') {
-      AppendCsvText(s, &buffer_);
+      AppendCsvText(guard, s, &buffer_);
     } else {
-      AppendTsvText(s, &buffer_);
+      AppendTsvText(guard, s, &buffer_);
     }
   }
 
@@ -88,14 +115,14 @@ class DelimitedWriter : public BufferedWriter {
   }
 
   const char separator_;
+  const std::string_view line_end_;
   const std::vector<std::string>& columns_;
 };
 
 }  // namespace
 
-std::unique_ptr<Writer> NewDelimitedWriter(char separator,
-                                           const WriterOptions& options,
-                                           std::ostream* out) {
+std::unique_ptr<RowWriter> NewDelimitedWriter(
+    char separator, const WriterOptions& options, std::ostream* out) {
   return std::make_unique<DelimitedWriter>(separator, options, out);
 }
 

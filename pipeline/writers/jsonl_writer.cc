@@ -70,10 +70,10 @@ void AppendField(const Field& field, std::string* out) {
   }
 }
 
-class JsonlWriter : public BufferedWriter {
+class JsonlWriter : public RowWriter {
  public:
   JsonlWriter(const WriterOptions& options, std::ostream* out)
-      : BufferedWriter(options, out) {
+      : RowWriter(options, out) {
     if (options.records == Records::kSentenceLists) {
       prefixes_ = KeyPrefixes({"id", "sentences"});
       return;
@@ -86,23 +86,22 @@ class JsonlWriter : public BufferedWriter {
   }
 
   Status Write(const Document& doc) override {
-    if (options_.records == Records::kSentenceLists) {
-      WriteSentenceList(doc);
-    } else {
-      ForEachRecord(options_.records, doc, [this](const Record& record) {
-        for (size_t i = 0; i < record.fields.size() && i < prefixes_.size();
-             ++i) {
-          buffer_ += prefixes_[i];
-          AppendField(record.fields[i], &buffer_);
-        }
-        buffer_ += "}\n";
-        MaybeFlush();  // a failure is kept for the return below
-      });
+    if (options_.records != Records::kSentenceLists) {
+      return RowWriter::Write(doc);
     }
+    WriteSentenceList(doc);
     return MaybeFlush();
   }
 
  private:
+  void AppendRecord(const Record& record) override {
+    for (size_t i = 0; i < record.fields.size() && i < prefixes_.size(); ++i) {
+      buffer_ += prefixes_[i];
+      AppendField(record.fields[i], &buffer_);
+    }
+    buffer_ += "}\n";
+  }
+
   void WriteSentenceList(const Document& doc) {
     buffer_ += prefixes_[0];
     AppendJsonString(doc.id, &buffer_);
@@ -121,7 +120,7 @@ class JsonlWriter : public BufferedWriter {
 
 }  // namespace
 
-std::unique_ptr<Writer> NewJsonlWriter(const WriterOptions& options,
+std::unique_ptr<RowWriter> NewJsonlWriter(const WriterOptions& options,
                                        std::ostream* out) {
   return std::make_unique<JsonlWriter>(options, out);
 }

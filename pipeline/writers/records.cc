@@ -28,19 +28,11 @@ std::vector<size_t> SortedOrder(const std::vector<T>& items, Less less) {
 
 void EmitClaims(const Document& doc,
                 const std::function<void(const Record&)>& emit) {
-  std::vector<size_t> order =
-      SortedOrder(doc.claims, [](const Claim& a, const Claim& b) {
-        if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
-        return a.rule < b.rule;
-      });
   Record r;
-  for (size_t i : order) {
+  for (size_t i : ClaimOrder(doc)) {
     const Claim& c = doc.claims[i];
-    const Sentence* sentence = SentenceAt(doc, c.sentence);
+    const bool has_sentence = ClaimEvidence(doc, c, &r.scratch);
     r.fields.clear();
-    r.scratch.clear();
-    if (sentence != nullptr)
-      FlattenLines(OriginalText(doc, sentence->span), &r.scratch);
     r.fields.push_back(Field::Text(doc.id));
     r.fields.push_back(Field::Text(c.holder));
     r.fields.push_back(Field::Text(c.holder_type));
@@ -51,10 +43,9 @@ void EmitClaims(const Document& doc,
     r.fields.push_back(Field::Bool(c.hedged));
     r.fields.push_back(Field::TextOrNull(c.speaker));
     r.fields.push_back(Field::TextOrNull(c.quote));
-    r.fields.push_back(sentence != nullptr ? Field::Text(r.scratch)
-                                           : Field::Null());
-    r.fields.push_back(sentence != nullptr ? Field::Number(c.sentence)
-                                           : Field::Null());
+    r.fields.push_back(has_sentence ? Field::Text(r.scratch) : Field::Null());
+    r.fields.push_back(has_sentence ? Field::Number(c.sentence)
+                                    : Field::Null());
     r.fields.push_back(Field::Number(c.span.begin));
     r.fields.push_back(Field::Number(c.span.end));
     r.fields.push_back(Field::Text(c.rule));
@@ -119,11 +110,14 @@ const Schema& SchemaOf(Records records) {
                              {"rule_file", "rule_version", "cue"}};
   static const Schema quotes{&QuoteColumns(), {}};
   static const Schema sentences{&SentenceColumns(), {}};
+  static const Schema aggregates{&AggregateColumns(), {}};
   switch (records) {
     case Records::kClaims:
       return claims;
     case Records::kQuotes:
       return quotes;
+    case Records::kAggregates:
+      return aggregates;
     case Records::kSentences:
     case Records::kSentenceLists:
       break;
@@ -144,7 +138,26 @@ void ForEachRecord(Records records, const Document& doc,
     case Records::kSentenceLists:
       EmitSentences(doc, emit);
       return;
+    case Records::kAggregates:
+      return;
   }
+}
+
+std::vector<size_t> ClaimOrder(const Document& doc) {
+  return SortedOrder(doc.claims, [](const Claim& a, const Claim& b) {
+    if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
+    return a.rule < b.rule;
+  });
+}
+
+bool ClaimEvidence(const Document& doc, const Claim& claim, std::string* out) {
+  const Sentence* sentence = SentenceAt(doc, claim.sentence);
+  if (sentence == nullptr) {
+    out->clear();
+    return false;
+  }
+  FlattenLines(OriginalText(doc, sentence->span), out);
+  return true;
 }
 
 std::string_view OriginalText(const Document& doc, Span span) {

@@ -55,9 +55,19 @@ const Schema& SchemaOf(WriterOptions::Records records);
 // Calls `emit` once for each record of `doc`, in output order: claims by
 // begin offset then rule id, quotes by begin offset, sentences in order.
 // The Record is reused between calls; what it borrows is valid during the
-// call only. REQUIRES: `records` is not kSentenceLists.
+// call only. REQUIRES: `records` is not kSentenceLists or kAggregates (those
+// are not rows of one document).
 void ForEachRecord(WriterOptions::Records records, const Document& doc,
                    const std::function<void(const Record&)>& emit);
+
+// Positions in doc.claims in output order: by begin offset, then rule id
+// (stable, so equal keys keep the stage's order).
+std::vector<size_t> ClaimOrder(const Document& doc);
+
+// The evidence of a claim: the original text of its sentence with CR and LF
+// turned into spaces, in *out. Returns false (and clears *out) when the
+// claim's sentence index is out of range.
+bool ClaimEvidence(const Document& doc, const Claim& claim, std::string* out);
 
 // doc.Original(span), clamped to the document so that a bad span from a stage
 // cannot read out of bounds.

@@ -4,7 +4,11 @@
 
 STANCE_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 STANCE_PACKAGES=(build-essential cmake pkg-config libboost-dev libre2-dev libyaml-cpp-dev
-                 doctest-dev libcli11-dev nlohmann-json3-dev libutf8proc-dev python3)
+                 doctest-dev libcli11-dev nlohmann-json3-dev libsimdjson-dev libutf8proc-dev
+                 libxlsxwriter-dev python3)
+# Only scripts/test needs these (tests/cli/html_review.sh loads the review
+# page in a browser); scripts/stance stays light.
+STANCE_TEST_PACKAGES=(chromium)
 
 stance_log() { printf 'stance: %s\n' "$*" >&2; }
 

@@ -32,9 +32,10 @@ expect_in "$tmp/err" "--no-such-flag"
 run extract                           # no inputs
 expect_rc 2
 
-for command in test explain; do
-  run "$command" anything --at all
-  expect_rc 2
-  expect_in "$tmp/err" "stance $command: not implemented yet"
-done
+run test --help
+for flag in --rules --update --watch --coverage FIXTURES; do expect_in "$tmp/out" "$flag"; done
+! grep -q -- "--watch-runs" "$tmp/out" || fail "--watch-runs is for tests; it should be hidden"
+run test --no-such-flag                # unknown flag
+expect_rc 2
+expect_in "$tmp/err" "--no-such-flag"
 echo ok
