@@ -56,7 +56,11 @@ stance_build() {
   fi
   stance_log "building $dir${targets[*]:+ (${targets[*]})}"
   local target_args=()
-  ((${#targets[@]})) && target_args=(--target "${targets[@]}")
+  if ((${#targets[@]})); then
+    target_args=(--target "${targets[@]}")
+    # A make target added since the last configure is unknown until then.
+    cmake -S "$STANCE_ROOT" -B "$dir" >/dev/null
+  fi
   # The stamp records the start: a source saved during the build is newer.
   touch "$stamp.new"
   cmake --build "$dir" -j "$(nproc)" "${target_args[@]}" >&2
