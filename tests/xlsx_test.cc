@@ -5,7 +5,6 @@
 #include <doctest/doctest.h>
 
 #include <map>
-#include <regex>
 #include <sstream>
 
 #include "pipeline/writers/writer.h"
@@ -121,27 +120,48 @@ std::string XmlUnescape(std::string s) {
   return s;
 }
 
-// The cells of a worksheet's XML by reference ("B2").
+// The text between `open` (from its end) and `close` in `s` from `from`, or
+// "" when either is missing.
+std::string Between(const std::string& s, const std::string& open, const std::string& close,
+                    size_t from = 0) {
+  size_t begin = s.find(open, from);
+  if (begin == std::string::npos) return "";
+  begin += open.size();
+  size_t end = s.find(close, begin);
+  return end == std::string::npos ? "" : s.substr(begin, end - begin);
+}
+
+// The cells of a worksheet's XML by reference ("B2"). A plain scan, not
+// std::regex: libstdc++'s regex recurses once per character it matches, and
+// a cell of 32,767 characters overflows the stack of a sanitizer build.
 std::map<std::string, Cell> CellsOf(const std::string& xml) {
-  static const std::regex cell(
-      R"re(<c r="([A-Z]+[0-9]+)"([^>]*?)(/>|>([\s\S]*?)</c>))re");
-  static const std::regex type(R"re(t="([a-zA-Z]+)")re");
-  static const std::regex text(R"re(<t[^>]*>([\s\S]*?)</t>)re");
-  static const std::regex value(R"re(<v>([^<]*)</v>)re");
   std::map<std::string, Cell> cells;
-  for (auto it = std::sregex_iterator(xml.begin(), xml.end(), cell);
-       it != std::sregex_iterator(); ++it) {
-    Cell c;
-    std::smatch m;
-    std::string attributes = (*it)[2];
-    std::string body = (*it)[4];
-    c.type = std::regex_search(attributes, m, type) ? m[1].str() : "n";
-    if (c.type == "inlineStr" && std::regex_search(body, m, text)) {
-      c.value = XmlUnescape(m[1]);
-    } else if (std::regex_search(body, m, value)) {
-      c.value = m[1];
+  const std::string open = "<c r=\"";
+  for (size_t at = xml.find(open); at != std::string::npos; at = xml.find(open, at)) {
+    size_t ref_end = xml.find('"', at + open.size());
+    size_t tag_end = xml.find('>', ref_end);
+    REQUIRE(tag_end != std::string::npos);
+    std::string ref = xml.substr(at + open.size(), ref_end - at - open.size());
+    std::string attributes = xml.substr(ref_end + 1, tag_end - ref_end - 1);
+    const bool empty = !attributes.empty() && attributes.back() == '/';
+    std::string body;
+    at = tag_end + 1;
+    if (!empty) {
+      size_t close = xml.find("</c>", at);
+      REQUIRE(close != std::string::npos);
+      body = xml.substr(at, close - at);
+      at = close + 4;
     }
-    cells[(*it)[1]] = c;
+    Cell c;
+    std::string type = Between(attributes, "t=\"", "\"");
+    c.type = type.empty() ? "n" : type;
+    if (c.type == "inlineStr" && body.find("<t") != std::string::npos) {
+      size_t text = body.find('>', body.find("<t")) + 1;
+      c.value = XmlUnescape(body.substr(text, body.find("</t>", text) - text));
+    } else {
+      c.value = Between(body, "<v>", "</v>");
+    }
+    cells[ref] = c;
   }
   return cells;
 }
