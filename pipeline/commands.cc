@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include <algorithm>
 #include <exception>
 #include <memory>
 #include <thread>
@@ -123,6 +124,7 @@ class Batch {
   std::unique_ptr<Writer> writer_;
   std::unique_ptr<Pipeline> pipeline_;
   Status output_status_;
+  size_t documents_in_ = 0;  // every input, file or JSONL line, tried
   size_t written_ = 0;
   size_t records_ = 0;
 };
@@ -141,7 +143,10 @@ int Batch::Run() {
   CollectInputs(options_.inputs, options_.input == "jsonl" ? ".jsonl" : ".txt",
                 &files, &missing);
   if (!Prepare(files) || !LoadPipeline()) return kExitUsage;
-  for (const Status& s : missing) log_.Report(s.location().path, "input", s);
+  for (const Status& s : missing) {
+    ++documents_in_;
+    log_.Report(s.location().path, "input", s);
+  }
 
   uint64_t bytes = InputBytes(files);
   if (WantsProgressBar(options_, console_, files.size(), bytes)) {
@@ -154,7 +159,7 @@ int Batch::Run() {
   DocumentStream stream(std::move(files),
                         options_.input == "jsonl" ? DocumentStream::kJsonl
                                                   : DocumentStream::kText,
-                        options_.max_document_bytes);
+                        std::min(options_.max_document_bytes, kMaxDocumentBytes));
   {
     OrderedWorkers<Job> workers(
         Jobs(), [this](Job& job) { Process(job); },
@@ -163,6 +168,7 @@ int Batch::Run() {
     while (output_status_.ok()) {
       Job& job = workers.Acquire();
       if (!output_status_.ok() || !stream.Next(&job.input)) break;
+      ++documents_in_;
       workers.Submit();
     }
     workers.Finish();
@@ -184,7 +190,9 @@ int Batch::Run() {
   }
   if (options_.verbose || console_.err_is_terminal) {
     size_t failed = static_cast<size_t>(log_.count());
-    Say(Plural(written_ + failed, "document") + ": " +
+    // Counted apart from written_ and failed, so that a document lost on
+    // the way would show as a sum that does not add up.
+    Say(Plural(documents_in_, "document") + ": " +
         std::to_string(written_) + " written, " + std::to_string(failed) +
         " failed; " + Plural(records_, command_.noun));
   }

@@ -22,28 +22,42 @@ bool IsHidden(const fs::path& path) {
   return !name.empty() && name[0] == '.';
 }
 
-// The files below `dir` ending in `extension`, sorted by path.
-std::vector<std::string> FilesBelow(const std::string& dir,
-                                    std::string_view extension) {
-  std::vector<std::string> found;
-  std::error_code ec;
-  fs::recursive_directory_iterator it(
-      dir, fs::directory_options::skip_permission_denied, ec);
-  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (IsHidden(it->path())) {
-      if (it->is_directory(ec)) it.disable_recursion_pending();
-      continue;
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// Adds the files below `dir` ending in `extension` to *found, unsorted, and
+// one status to *errors for each folder below it that cannot be listed.
+// Symlinked folders are not entered (as with find and grep -r), so a link
+// loop cannot trap the walk; a symlink with the extension is kept, and a
+// broken or looping one fails when read. An explicit stack, not recursion:
+// a hostile tree may be thousands of folders deep.
+void FilesBelow(const std::string& dir, std::string_view extension,
+                std::vector<std::string>* found, std::vector<Status>* errors) {
+  std::vector<fs::path> pending = {fs::path(dir)};
+  while (!pending.empty()) {
+    fs::path folder = std::move(pending.back());
+    pending.pop_back();
+    std::error_code ec;
+    fs::directory_iterator it(folder, ec);
+    for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+      const fs::path& path = it->path();
+      if (IsHidden(path)) continue;
+      std::error_code type_ec;
+      fs::file_status link = it->symlink_status(type_ec);
+      if (fs::is_directory(link)) {
+        pending.push_back(path);
+      } else if (EndsWith(path.native(), extension) &&
+                 !it->is_directory(type_ec)) {
+        found->push_back(path.string());
+      }
     }
-    std::string path = it->path().string();
-    if (path.size() >= extension.size() &&
-        path.compare(path.size() - extension.size(), extension.size(),
-                     extension) == 0 &&
-        !it->is_directory(ec)) {
-      found.push_back(std::move(path));
+    if (ec) {
+      errors->push_back(Status::IOError(
+          "cannot list folder: " + ec.message(), {folder.string()}));
     }
   }
-  std::sort(found.begin(), found.end());
-  return found;
 }
 
 Status ErrnoStatus(const std::string& path, int error) {
@@ -53,28 +67,25 @@ Status ErrnoStatus(const std::string& path, int error) {
                          {path});
 }
 
-Status OverLimit(const std::string& path, size_t bytes, size_t max_bytes,
-                 bool at_least) {
-  return Status::InvalidArgument(
-      "document is " + std::string(at_least ? "over " : "") +
-          std::to_string(bytes) + " bytes, over the limit of " +
-          std::to_string(max_bytes) + " (--max-document-bytes)",
-      {path});
-}
-
-// Reads `fd` to its end into *text. `size_hint` is the expected size (0 if
-// unknown): a regular file is read straight into a string of its size, with
-// no second buffer, since touching fresh memory is most of the cost. Stops
-// with InvalidArgument once more than `max_bytes` were read.
+// Reads `fd` to its end into *text, failing past `max_bytes`. `size_hint` is
+// the expected size (0 if unknown): a regular file is read straight into a
+// string of its size, with no second buffer, since touching fresh memory is
+// most of the cost.
 Status ReadAll(int fd, const std::string& path, size_t size_hint,
                size_t max_bytes, std::string* text) {
   size_t used = 0;
   size_t chunk = std::max<size_t>(size_hint, size_t{1} << 16);
   text->resize(size_hint);
   for (;;) {
+    if (used > max_bytes) {
+      text->clear();
+      return Status::InvalidArgument(OverLimitMessage(0, max_bytes), {path});
+    }
     if (used == text->size()) {
-      // Full (or the size was not known): grow geometrically.
-      text->resize(used + chunk);
+      // Full (or the size was not known): grow geometrically, but never far
+      // past the limit.
+      size_t room = max_bytes - used;  // used <= max_bytes here
+      text->resize(used + (room >= chunk ? chunk : room + 1));
       chunk = std::max(chunk, used);
     }
     ssize_t n = ::read(fd, text->data() + used, text->size() - used);
@@ -86,11 +97,6 @@ Status ReadAll(int fd, const std::string& path, size_t size_hint,
     }
     if (n == 0) break;
     used += static_cast<size_t>(n);
-    if (used > max_bytes) {
-      text->clear();
-      text->shrink_to_fit();
-      return OverLimit(path, max_bytes, max_bytes, true);
-    }
     // A regular file of the expected size: one more read would only find its
     // end, so check that without growing the buffer.
     if (used == size_hint && size_hint > 0) {
@@ -136,6 +142,12 @@ void CollectInputs(const std::vector<std::string>& args,
     }
     std::error_code ec;
     fs::file_status status = fs::status(arg, ec);
+    if (ec && ec != std::errc::no_such_file_or_directory) {
+      // A symlink loop, a folder on the way that cannot be searched.
+      errors->push_back(
+          Status::IOError("cannot read: " + ec.message(), {arg}));
+      continue;
+    }
     if (ec || !fs::exists(status)) {
       errors->push_back(Status::NotFound("no such file or folder", {arg}));
       continue;
@@ -144,22 +156,31 @@ void CollectInputs(const std::vector<std::string>& args,
       files->push_back(arg);
       continue;
     }
-    std::vector<std::string> found = FilesBelow(arg, extension);
-    if (found.empty()) {
+    std::vector<std::string> found;
+    size_t errors_before = errors->size();
+    FilesBelow(arg, extension, &found, errors);
+    if (found.empty() && errors->size() == errors_before) {
       errors->push_back(Status::NotFound(
           "folder holds no *" + std::string(extension) + " files", {arg}));
       continue;
     }
+    std::sort(found.begin(), found.end());
     files->insert(files->end(), std::make_move_iterator(found.begin()),
                   std::make_move_iterator(found.end()));
   }
 }
 
-Status ReadInput(const std::string& path, std::string* text) {
-  return ReadInput(path, SIZE_MAX, text);
+std::string OverLimitMessage(size_t size, size_t limit) {
+  if (size == 0) {
+    return "document is over the limit of " + std::to_string(limit) +
+           " bytes (--max-document-bytes)";
+  }
+  return "document is " + std::to_string(size) + " bytes, over the limit of " +
+         std::to_string(limit) + " (--max-document-bytes)";
 }
 
-Status ReadInput(const std::string& path, size_t max_bytes, std::string* text) {
+Status ReadInput(const std::string& path, std::string* text,
+                 size_t max_bytes) {
   text->clear();
   if (path == kStdinPath) {
     struct stat st;
@@ -169,7 +190,10 @@ Status ReadInput(const std::string& path, size_t max_bytes, std::string* text) {
       if (at >= 0 && at <= st.st_size)
         hint = static_cast<size_t>(st.st_size - at);
     }
-    if (hint > max_bytes) return OverLimit(DocumentIdFor(path), hint, max_bytes, false);
+    if (hint > max_bytes) {
+      return Status::InvalidArgument(OverLimitMessage(hint, max_bytes),
+                                     {DocumentIdFor(path)});
+    }
     return ReadAll(STDIN_FILENO, DocumentIdFor(path), hint, max_bytes, text);
   }
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -181,10 +205,13 @@ Status ReadInput(const std::string& path, size_t max_bytes, std::string* text) {
     s = ErrnoStatus(path, errno);
   } else if (S_ISDIR(st.st_mode)) {
     s = Status::IOError("is a folder", {path});
+  } else if (S_ISREG(st.st_mode) &&
+             static_cast<uintmax_t>(st.st_size) > max_bytes) {
+    s = Status::InvalidArgument(
+        OverLimitMessage(static_cast<size_t>(st.st_size), max_bytes), {path});
   } else {
     if (S_ISREG(st.st_mode)) hint = static_cast<size_t>(st.st_size);
-    s = hint > max_bytes ? OverLimit(path, hint, max_bytes, false)
-                         : ReadAll(fd, path, hint, max_bytes, text);
+    s = ReadAll(fd, path, hint, max_bytes, text);
   }
   ::close(fd);
   return s;

@@ -1,6 +1,7 @@
 #include "pipeline/lexicon.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "pipeline/yaml_file.h"
 
@@ -27,8 +28,66 @@ bool DoublesFinalConsonant(std::string_view w) {
   return vowel_groups == 1;
 }
 
+// Adds `s` unless empty; duplicates are dropped once the entry is read
+// (DropDuplicates), so that a lexicon of many words loads in linear time.
 void AddUnique(std::vector<std::string>* v, const std::string& s) {
-  if (!s.empty() && std::find(v->begin(), v->end(), s) == v->end()) v->push_back(s);
+  if (!s.empty()) v->push_back(s);
+}
+
+// Keeps the first of equal strings, in order.
+void DropDuplicates(std::vector<std::string>* v) {
+  std::unordered_set<std::string_view> seen;
+  std::vector<std::string> kept;
+  kept.reserve(v->size());
+  for (std::string& s : *v) {
+    if (seen.insert(s).second) kept.push_back(std::move(s));
+  }
+  *v = std::move(kept);
+}
+
+// Reports the cues under `key` of `body` that cannot be words: a blank one
+// (it would match everywhere) and one starting with '@'. A pattern names a
+// lexicon with @name, but a lexicon cannot name another: lexicons hold
+// words only, so they can never refer to themselves or to each other.
+bool CheckCueWords(const YamlFile& file, const YAML::Node& body, const char* key,
+                   DiagnosticSink* sink) {
+  YAML::Node list = body[key];
+  if (!list) return true;
+  std::vector<YAML::Node> words;
+  auto add = [&words](const YAML::Node& n) {
+    if (n.IsScalar()) words.push_back(n);
+  };
+  if (list.IsSequence()) {
+    for (const YAML::Node& item : list) {
+      add(item);
+      if (item.IsMap()) {
+        for (const auto& field : item) {
+          if (field.second.IsSequence()) {
+            for (const YAML::Node& form : field.second) add(form);
+          } else {
+            add(field.second);
+          }
+        }
+      }
+    }
+  } else {
+    add(list);
+  }
+  bool ok = true;
+  for (const YAML::Node& word : words) {
+    const std::string& text = word.Scalar();
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+      sink->Report(file.ErrorAt(word, std::string("empty cue in '") + key +
+                                          "' (it would match everywhere)"));
+      ok = false;
+    } else if (text[text.find_first_not_of(" \t")] == '@') {
+      sink->Report(file.ErrorAt(
+          word, "'" + text + "': a lexicon cannot refer to another lexicon; list its words "
+                "here (patterns refer to lexicons, lexicons hold words only)"));
+      ok = false;
+    }
+  }
+  return ok;
 }
 
 }  // namespace
@@ -72,89 +131,95 @@ Status Lexicon::Load(const std::string& dir, std::unique_ptr<Lexicon>* out, Diag
   if (files.empty() && !ok) return Status::RuleError("lexicon has errors", {dir});
   for (const RuleFile& rule_file : files) {
     const YamlFile* file = rule_file.file.get();
-    const YAML::Node& root = file->root();
-    lex->sources_.push_back(rule_file.source);
-    YAML::Node entries = root.IsMap() ? root["lexicons"] : YAML::Node();
-    if (!entries || !entries.IsMap()) {
-      sink->Report(file->ErrorAt(root, "missing key 'lexicons' (a map of entry name to cues)"));
-      ok = false;
-      continue;
-    }
-    for (const auto& item : entries) {
-      std::string entry_name = item.first.Scalar();
-      const YAML::Node& body = item.second;
-      if (lex->entries_.count(entry_name)) {
-        sink->Report(file->ErrorAt(item.first, "duplicate lexicon '" + entry_name +
-                                                   "' (first defined at " +
-                                                   lex->entries_[entry_name].where.ToString() + ")"));
-        ok = false;
-        continue;
+    ok &= GuardYaml(*file, sink, [&] {
+      const YAML::Node& root = file->root();
+      lex->sources_.push_back(rule_file.source);
+      YAML::Node entries = root.IsMap() ? root["lexicons"] : YAML::Node();
+      if (!entries || !entries.IsMap()) {
+        sink->Report(file->ErrorAt(root, "missing key 'lexicons' (a map of entry name to cues)"));
+        return false;
       }
-      if (!body.IsMap()) {
-        sink->Report(file->ErrorAt(item.first, "lexicon '" + entry_name +
-                                                   "' must be a map with verbs, phrasal, phrases "
-                                                   "or nouns"));
-        ok = false;
-        continue;
-      }
-      Entry e;
-      e.name = entry_name;
-      e.where = file->LocationOf(item.first);
-      for (const auto& key : body) {
-        std::string k = key.first.Scalar();
-        if (k != "verbs" && k != "phrasal" && k != "phrases" && k != "nouns") {
-          sink->Report(file->ErrorAt(key.first, "unknown key '" + k +
-                                                    "' (expected verbs, phrasal, phrases or nouns)"));
+      for (const auto& item : entries) {
+        std::string entry_name = item.first.Scalar();
+        const YAML::Node& body = item.second;
+        if (lex->entries_.count(entry_name)) {
+          sink->Report(file->ErrorAt(item.first, "duplicate lexicon '" + entry_name +
+                                                     "' (first defined at " +
+                                                     lex->entries_[entry_name].where.ToString() + ")"));
+          ok = false;
+          continue;
+        }
+        if (!body.IsMap()) {
+          sink->Report(file->ErrorAt(item.first, "lexicon '" + entry_name +
+                                                     "' must be a map with verbs, phrasal, phrases "
+                                                     "or nouns"));
+          ok = false;
+          continue;
+        }
+        Entry e;
+        e.name = entry_name;
+        e.where = file->LocationOf(item.first);
+        for (const char* key : {"verbs", "phrasal", "phrases", "nouns"}) {
+          ok &= CheckCueWords(*file, body, key, sink);
+        }
+        for (const auto& key : body) {
+          std::string k = key.first.Scalar();
+          if (k != "verbs" && k != "phrasal" && k != "phrases" && k != "nouns") {
+            sink->Report(file->ErrorAt(key.first, "unknown key '" + k +
+                                                      "' (expected verbs, phrasal, phrases or nouns)"));
+            ok = false;
+          }
+        }
+        // Verbs: a lemma, or a map {lemma, s, ed, ing} for irregular forms.
+        if (YAML::Node verbs = body["verbs"]; verbs && verbs.IsSequence()) {
+          for (const YAML::Node& v : verbs) {
+            VerbForms f;
+            if (v.IsScalar()) {
+              f = InflectVerb(v.Scalar());
+              AddUnique(&e.ed, f.ed);
+            } else if (v.IsMap() && v["lemma"] && v["lemma"].IsScalar()) {
+              f = InflectVerb(v["lemma"].Scalar());
+              std::vector<std::string> s, ed, ing;
+              file->OptionalStrings(v, "s", &s, sink);
+              file->OptionalStrings(v, "ed", &ed, sink);
+              file->OptionalStrings(v, "ing", &ing, sink);
+              if (!s.empty()) f.s = s[0];
+              if (!ing.empty()) f.ing = ing[0];
+              if (ed.empty()) ed.push_back(f.ed);
+              for (const std::string& x : ed) AddUnique(&e.ed, x);
+            } else {
+              sink->Report(file->ErrorAt(v, "a verb is a lemma or a map with 'lemma' (and s, ed, ing)"));
+              ok = false;
+              continue;
+            }
+            AddUnique(&e.base, f.base);
+            AddUnique(&e.s, f.s);
+            AddUnique(&e.ing, f.ing);
+          }
+        } else if (verbs) {
+          sink->Report(file->ErrorAt(verbs, "'verbs' must be a list"));
           ok = false;
         }
-      }
-      // Verbs: a lemma, or a map {lemma, s, ed, ing} for irregular forms.
-      if (YAML::Node verbs = body["verbs"]; verbs && verbs.IsSequence()) {
-        for (const YAML::Node& v : verbs) {
-          VerbForms f;
-          if (v.IsScalar()) {
-            f = InflectVerb(v.Scalar());
-            AddUnique(&e.ed, f.ed);
-          } else if (v.IsMap() && v["lemma"] && v["lemma"].IsScalar()) {
-            f = InflectVerb(v["lemma"].Scalar());
-            std::vector<std::string> s, ed, ing;
-            file->OptionalStrings(v, "s", &s, sink);
-            file->OptionalStrings(v, "ed", &ed, sink);
-            file->OptionalStrings(v, "ing", &ing, sink);
-            if (!s.empty()) f.s = s[0];
-            if (!ing.empty()) f.ing = ing[0];
-            if (ed.empty()) ed.push_back(f.ed);
-            for (const std::string& x : ed) AddUnique(&e.ed, x);
-          } else {
-            sink->Report(file->ErrorAt(v, "a verb is a lemma or a map with 'lemma' (and s, ed, ing)"));
-            ok = false;
-            continue;
-          }
-          AddUnique(&e.base, f.base);
-          AddUnique(&e.s, f.s);
-          AddUnique(&e.ing, f.ing);
+        // Phrasal verbs: the first word inflects, the rest stays.
+        std::vector<std::string> phrasal;
+        ok &= file->OptionalStrings(body, "phrasal", &phrasal, sink);
+        for (const std::string& p : phrasal) {
+          size_t space = p.find(' ');
+          std::string head = p.substr(0, space);
+          std::string tail = space == std::string::npos ? "" : p.substr(space);
+          VerbForms f = InflectVerb(head);
+          AddUnique(&e.base, f.base + tail);
+          AddUnique(&e.s, f.s + tail);
+          AddUnique(&e.ed, f.ed + tail);
+          AddUnique(&e.ing, f.ing + tail);
         }
-      } else if (verbs) {
-        sink->Report(file->ErrorAt(verbs, "'verbs' must be a list"));
-        ok = false;
+        ok &= file->OptionalStrings(body, "phrases", &e.fixed, sink);
+        ok &= file->OptionalStrings(body, "nouns", &e.noun, sink);
+        for (auto* forms : {&e.base, &e.s, &e.ed, &e.ing}) DropDuplicates(forms);
+        lex->entries_[entry_name] = std::move(e);
       }
-      // Phrasal verbs: the first word inflects, the rest stays.
-      std::vector<std::string> phrasal;
-      ok &= file->OptionalStrings(body, "phrasal", &phrasal, sink);
-      for (const std::string& p : phrasal) {
-        size_t space = p.find(' ');
-        std::string head = p.substr(0, space);
-        std::string tail = space == std::string::npos ? "" : p.substr(space);
-        VerbForms f = InflectVerb(head);
-        AddUnique(&e.base, f.base + tail);
-        AddUnique(&e.s, f.s + tail);
-        AddUnique(&e.ed, f.ed + tail);
-        AddUnique(&e.ing, f.ing + tail);
-      }
-      ok &= file->OptionalStrings(body, "phrases", &e.fixed, sink);
-      ok &= file->OptionalStrings(body, "nouns", &e.noun, sink);
-      lex->entries_[entry_name] = std::move(e);
-    }
+      return true;
+    });
   }
   if (!ok) return Status::RuleError("lexicon has errors", {dir});
   *out = std::move(lex);

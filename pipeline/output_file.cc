@@ -1,10 +1,14 @@
 #include "pipeline/output_file.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <array>
+#include <atomic>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 
@@ -14,6 +18,41 @@ namespace {
 namespace fs = std::filesystem;
 
 std::string ErrnoText(int error) { return std::strerror(error); }
+
+// The temporary files not yet committed, for the signal handler. A handler
+// may only call async-signal-safe functions, so the paths are plain C
+// strings in a fixed table of atomic slots; a process has one or two
+// outputs, so eight slots are plenty (a file that finds none is simply not
+// cleaned up on a signal).
+std::array<std::atomic<char*>, 8> live_temporaries;
+
+void Track(const std::string& temp) {
+  char* copy = ::strdup(temp.c_str());
+  for (std::atomic<char*>& slot : live_temporaries) {
+    char* expected = nullptr;
+    if (slot.compare_exchange_strong(expected, copy)) return;
+  }
+  std::free(copy);
+}
+
+void Untrack(const std::string& temp) {
+  for (std::atomic<char*>& slot : live_temporaries) {
+    char* path = slot.load();
+    if (path != nullptr && temp == path && slot.compare_exchange_strong(path, nullptr)) {
+      std::free(path);
+      return;
+    }
+  }
+}
+
+void RemoveTemporariesAndDie(int signal) {
+  for (std::atomic<char*>& slot : live_temporaries) {
+    char* path = slot.exchange(nullptr);
+    if (path != nullptr) ::unlink(path);
+  }
+  ::signal(signal, SIG_DFL);
+  ::raise(signal);
+}
 
 // The mode a newly created file would get: 0666 less the umask.
 mode_t DefaultFileMode() {
@@ -30,7 +69,10 @@ OutputFile::OutputFile(std::string path, std::string temp_path)
 OutputFile::~OutputFile() {
   if (finished_) return;
   if (stream_.is_open()) stream_.close();
-  if (!temp_path_.empty()) ::unlink(temp_path_.c_str());
+  if (!temp_path_.empty()) {
+    ::unlink(temp_path_.c_str());
+    Untrack(temp_path_);
+  }
 }
 
 Status OutputFile::Open(const std::string& path,
@@ -71,6 +113,7 @@ Status OutputFile::Open(const std::string& path,
   ::fchmod(fd, exists ? (target.st_mode & 07777) : DefaultFileMode());
   ::close(fd);
 
+  Track(temp);
   std::unique_ptr<OutputFile> file(new OutputFile(path, temp));
   file->stream_.open(temp, std::ios::binary | std::ios::trunc);
   if (!file->stream_.is_open()) {
@@ -86,7 +129,10 @@ Status OutputFile::Commit() {
   stream_.close();
   ok = ok && !stream_.fail();
   if (!ok) {
-    if (!temp_path_.empty()) ::unlink(temp_path_.c_str());
+    if (!temp_path_.empty()) {
+      ::unlink(temp_path_.c_str());
+      Untrack(temp_path_);
+    }
     finished_ = true;
     return Status::IOError("write failed", {path_});
   }
@@ -101,15 +147,23 @@ Status OutputFile::Commit() {
     ::fsync(fd);
     ::close(fd);
   }
-  if (::rename(temp_path_.c_str(), path_.c_str()) != 0) {
-    int error = errno;
+  bool renamed = ::rename(temp_path_.c_str(), path_.c_str()) == 0;
+  int error = errno;
+  Untrack(temp_path_);
+  finished_ = true;
+  if (!renamed) {
     ::unlink(temp_path_.c_str());
-    finished_ = true;
     return Status::IOError("cannot replace the file: " + ErrnoText(error),
                            {path_});
   }
-  finished_ = true;
   return Status::OK();
+}
+
+void RemoveOutputTemporariesOnSignals() {
+  struct sigaction action = {};
+  action.sa_handler = RemoveTemporariesAndDie;
+  sigemptyset(&action.sa_mask);
+  for (int signal : {SIGINT, SIGTERM, SIGHUP}) ::sigaction(signal, &action, nullptr);
 }
 
 Status CheckNotAnInput(const std::string& output,

@@ -55,6 +55,12 @@ class OutputFile {
   bool finished_ = false;
 };
 
+// Makes SIGINT, SIGTERM and SIGHUP remove the temporary files of every
+// OutputFile not yet committed before the process dies of the signal, so an
+// interrupted run leaves neither a half-written target nor litter. Call once,
+// early in main. (SIGKILL cannot be caught: it may leave a .NAME.tmp-XXXXXX.)
+void RemoveOutputTemporariesOnSignals();
+
 // Refuses to let `output` overwrite an input: returns InvalidArgument naming
 // `output` when it is the same file as one of `inputs` (same inode, or the
 // same absolute path for files not yet created). "-" never matches.

@@ -264,12 +264,13 @@ class Compiler {
     std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
       return a.first.size() != b.first.size() ? a.first.size() > b.first.size() : a.first < b.first;
     });
+    // Equal phrases are neighbours after the sort, and a phrase's regex is a
+    // function of its canonical form: comparing neighbours drops every
+    // duplicate in linear time.
     std::vector<std::string> alternatives;
-    for (const auto& [canonical, words] : sorted) {
-      std::string regex = WordsRegex(words);
-      if (std::find(alternatives.begin(), alternatives.end(), regex) == alternatives.end()) {
-        alternatives.push_back(std::move(regex));
-      }
+    for (size_t i = 0; i < sorted.size(); ++i) {
+      if (i > 0 && sorted[i].first == sorted[i - 1].first) continue;
+      alternatives.push_back(WordsRegex(sorted[i].second));
     }
     if (alternatives.empty()) {
       return Fail(form_offset, "lexicon '" + ref.name.text + "'" +
@@ -311,6 +312,13 @@ class Compiler {
 
   bool Raw(const ast::Raw& raw, bool join, Piece* out) {
     RE2 re(raw.regex, RE2::Quiet);
+    if (re.error_code() == RE2::ErrorPatternTooLarge) {
+      // Valid, only large: the whole pattern is larger still, and whoever
+      // compiles it to RE2 refuses it under their own budget (naming the
+      // rule, see rule_diagnostics.h).
+      out->regex = std::string(join ? kJoin : "") + "(?:" + raw.regex + ")";
+      return true;
+    }
     if (!re.ok()) {
       return Fail(RawOffset(raw, re.error_arg()), "bad raw regex: " + re.error());
     }

@@ -97,7 +97,9 @@ class PatternContext {
 // `pattern` where the problem is and the message, and leaves *out untouched.
 // Errors include syntax errors ("expected '}' closing the slot here"), an
 // unknown class or lexicon (with a did-you-mean suggestion), a bad lexicon
-// form, a /raw/ regex RE2 rejects, a slot name filled twice on one path, and
+// form, a /raw/ regex RE2 rejects (except for its size: a raw regex over
+// RE2's default memory budget is left to the caller's budget, since the
+// whole pattern is larger still), a slot name filled twice on one path, and
 // a pattern that can match the empty string.
 //
 // The regex itself is not compiled here: the caller builds its RE2 (and its

@@ -1,5 +1,6 @@
 #include "pipeline/pipeline.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <future>
@@ -86,10 +87,10 @@ Status Pipeline::Process(std::string_view id, std::string text, Document* doc,
                          DiagnosticSink* sink, StanceTrace* trace) const {
   *doc = Document();
   doc->id = std::string(id);
-  if (text.size() > options_.max_document_bytes) {
+  const size_t limit = std::min(options_.max_document_bytes, kMaxDocumentBytes);
+  if (text.size() > limit) {
     return Status::InvalidArgument("document is " + std::to_string(text.size()) +
-                                   " bytes, over the limit of " +
-                                   std::to_string(options_.max_document_bytes));
+                                   " bytes, over the limit of " + std::to_string(limit));
   }
   NullSink null_sink;
   if (sink == nullptr) sink = &null_sink;

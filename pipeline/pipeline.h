@@ -53,9 +53,14 @@ struct PipelineOptions {
   bool time_stages = false;
 
   // Documents larger than this are refused with InvalidArgument rather than
-  // risking memory. Default: 64 MiB.
+  // risking memory; never more than kMaxDocumentBytes. Default: 64 MiB.
   size_t max_document_bytes = 64u << 20;
 };
+
+// The largest document any Pipeline takes, whatever its options say: spans
+// are 32-bit offsets, and normalising can make a text three times longer
+// (each stray byte becomes a 3-byte U+FFFD).
+inline constexpr size_t kMaxDocumentBytes = size_t{1} << 30;
 
 // The rules folder to use when none is given: $STANCE_RULES, else the
 // checkout's rules/.

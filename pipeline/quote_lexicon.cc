@@ -305,7 +305,10 @@ Status QuoteLexicon::Load(const std::string& dir,
       ok = false;
       continue;
     }
-    builder.AddFile(*file);
+    ok &= GuardYaml(*file, sink, [&] {
+      builder.AddFile(*file);
+      return true;
+    });
   }
   if (!ok || !builder.ok())
     return Status::RuleError("errors in quote cue files", {dir});
@@ -326,8 +329,11 @@ Status QuoteLexicon::Parse(const std::string& path, std::string text,
   }
   std::unique_ptr<QuoteLexicon> lex(new QuoteLexicon);
   Builder builder(lex.get(), sink);
-  builder.AddFile(*file);
-  if (!builder.ok())
+  bool shaped = GuardYaml(*file, sink, [&] {
+    builder.AddFile(*file);
+    return true;
+  });
+  if (!shaped || !builder.ok())
     return Status::RuleError("errors in quote cue file", {path});
   lex->BuildIndex();
   *out = std::move(lex);

@@ -21,10 +21,10 @@ Status ReportStatus(const Status& s, DiagnosticSink* sink) {
   return s;
 }
 
-bool LoadLabels(const std::string& path, std::map<std::string, StanceLabel>* labels,
+// The stance labels of stances.yaml, already parsed.
+bool ReadLabels(const YamlFile& yaml, std::map<std::string, StanceLabel>* labels,
                 std::vector<std::string>* sources, DiagnosticSink* sink) {
-  std::unique_ptr<YamlFile> file;
-  if (!ReportStatus(YamlFile::Load(path, &file), sink).ok()) return false;
+  const YamlFile* file = &yaml;
   const YAML::Node& root = file->root();
   std::string name, version;
   bool ok = file->RequireString(root, "name", &name, sink);
@@ -50,6 +50,13 @@ bool LoadLabels(const std::string& path, std::map<std::string, StanceLabel>* lab
     }
   }
   return ok;
+}
+
+bool LoadLabels(const std::string& path, std::map<std::string, StanceLabel>* labels,
+                std::vector<std::string>* sources, DiagnosticSink* sink) {
+  std::unique_ptr<YamlFile> file;
+  if (!ReportStatus(YamlFile::Load(path, &file), sink).ok()) return false;
+  return GuardYaml(*file, sink, [&] { return ReadLabels(*file, labels, sources, sink); });
 }
 
 bool LoadExamples(const YamlFile& file, const YAML::Node& rule, const char* key,
@@ -104,7 +111,10 @@ bool CompilePatternOnce(const YamlFile& file, const YAML::Node& node,
     }
   }
   std::unique_ptr<re2::RE2> re;
-  if (!CompileRulePattern(file, node, context, &re, &rule->pattern, sink)) return false;
+  if (!CompileRulePattern(file, node, "rule '" + rule->id + "'", context, &re, &rule->pattern,
+                          sink)) {
+    return false;
+  }
   rule->re = std::move(re);
   if (text != nullptr) compiled->emplace(*text, SharedPattern{rule->re, rule->pattern});
   return true;
@@ -290,7 +300,10 @@ bool LoadRuleFile(const RuleFile& rule_file, RuleSet::Data* data,
 
 // An RE2 that finds any phrase of lexicon entry `name` ending right before
 // the cue, allowing up to `words_between` words ("did not firmly oppose").
-std::unique_ptr<RE2> CueWindowRegex(const Lexicon& lexicon, const char* name, int words_between) {
+// Null when the lexicon has no such entry. A regex RE2 refuses (a lexicon too
+// large for its budget) is reported at the entry and sets *ok to false.
+std::unique_ptr<RE2> CueWindowRegex(const Lexicon& lexicon, const char* name, int words_between,
+                                    DiagnosticSink* sink, bool* ok) {
   std::vector<std::string> phrases;
   std::string error;
   if (!lexicon.Phrases(name, "", &phrases, &error)) return nullptr;
@@ -300,12 +313,29 @@ std::unique_ptr<RE2> CueWindowRegex(const Lexicon& lexicon, const char* name, in
     bool word_start = !p.empty() && (isalnum(static_cast<unsigned char>(p[0])) != 0);
     alternation += (alternation.empty() ? "" : "|") + std::string(word_start ? "\\b" : "") + quoted;
   }
+  Diagnostic problem;
+  problem.location = lexicon.Find(name)->where;
+  if (alternation.size() > kMaxPatternRegexBytes) {
+    problem.message = std::string("lexicon '") + name + "' has too many phrases: " +
+                    std::to_string(alternation.size()) + " bytes of regex, over the limit of " +
+                    std::to_string(kMaxPatternRegexBytes);
+    sink->Report(problem);
+    *ok = false;
+    return nullptr;
+  }
   RE2::Options options(RE2::Quiet);
   options.set_case_sensitive(false);
+  options.set_max_mem(kPatternMaxMem);
   auto re = std::make_unique<RE2>("(?:" + alternation + ")\\b(?:\\s+[\\w'-]+){0," +
                                       std::to_string(words_between) + "}\\s*$",
                                   options);
-  return re->ok() ? std::move(re) : nullptr;
+  if (!re->ok()) {
+    problem.message = std::string("lexicon '") + name + "' does not compile to RE2: " + re->error();
+    sink->Report(problem);
+    *ok = false;
+    return nullptr;
+  }
+  return re;
 }
 
 // Builds the word prefilter of `data` (see RuleSet::Data::words).
@@ -365,7 +395,10 @@ Status RuleSet::Load(const std::string& rules_dir, std::unique_ptr<RuleSet>* out
   ok &= LoadRuleFiles(rules_dir + "/stance", &files, sink);
   std::map<std::string, SourceLocation> ids;
   CompiledPatterns compiled;
-  for (const RuleFile& file : files) ok &= LoadRuleFile(file, data.get(), &ids, &compiled, sink);
+  for (const RuleFile& file : files) {
+    ok &= GuardYaml(*file.file, sink,
+                    [&] { return LoadRuleFile(file, data.get(), &ids, &compiled, sink); });
+  }
   if (ok && data->rules.empty()) {
     sink->Report({Diagnostic::kError, {rules_dir + "/stance"}, "no rules found", {}});
     ok = false;
@@ -378,11 +411,14 @@ Status RuleSet::Load(const std::string& rules_dir, std::unique_ptr<RuleSet>* out
     sink->Report({Diagnostic::kError, prefilter.location(), prefilter.message(), {}});
     return prefilter;
   }
-  data->negator = CueWindowRegex(*data->lexicon, "negator", 2);
-  data->hedge = CueWindowRegex(*data->lexicon, "hedge", 2);
-  data->passive = CueWindowRegex(*data->lexicon, "passive_aux", 1);
-  data->determiner = CueWindowRegex(*data->lexicon, "determiner", 0);
-  data->unasserted = CueWindowRegex(*data->lexicon, "unasserted", 0);
+  bool windows_ok = true;
+  const Lexicon& lexicon = *data->lexicon;
+  data->negator = CueWindowRegex(lexicon, "negator", 2, sink, &windows_ok);
+  data->hedge = CueWindowRegex(lexicon, "hedge", 2, sink, &windows_ok);
+  data->passive = CueWindowRegex(lexicon, "passive_aux", 1, sink, &windows_ok);
+  data->determiner = CueWindowRegex(lexicon, "determiner", 0, sink, &windows_ok);
+  data->unasserted = CueWindowRegex(lexicon, "unasserted", 0, sink, &windows_ok);
+  if (!windows_ok) return Status::RuleError("rules have errors", {rules_dir});
   for (const std::string& s : data->lexicon->sources()) data->sources.push_back(s);
   for (const std::string& s : data->targets->sources()) data->sources.push_back(s);
   out->reset(new RuleSet(std::move(data)));

@@ -20,6 +20,9 @@ Status YamlFile::Load(const std::string& path, std::unique_ptr<YamlFile>* out) {
 
 Status YamlFile::Parse(const std::string& path, std::string text, std::unique_ptr<YamlFile>* out) {
   out->reset();
+  if (text.rfind("\xff\xfe", 0) == 0 || text.rfind("\xfe\xff", 0) == 0) {
+    return Status::RuleError("rule file is UTF-16; save it as UTF-8", {path, 1, 1});
+  }
   size_t bad = FirstInvalidUtf8(text);
   std::unique_ptr<YamlFile> file(new YamlFile);
   file->path_ = path;
@@ -118,6 +121,22 @@ bool YamlFile::OptionalStrings(const YAML::Node& map, const char* key,
     out->push_back(item.Scalar());
   }
   return ok;
+}
+
+bool GuardYaml(const YamlFile& file, DiagnosticSink* sink, const std::function<bool()>& load) {
+  try {
+    return load();
+  } catch (const YAML::Exception& e) {
+    SourceLocation where{file.path()};
+    if (!e.mark.is_null()) where = {file.path(), e.mark.line + 1, e.mark.column + 1};
+    std::string message = e.msg;
+    // yaml-cpp's words for the commonest case, a map expected.
+    if (message.rfind("operator[] call on a scalar", 0) == 0) {
+      message = "expected a map here, not a single value" + message.substr(27);
+    }
+    sink->Report(file.ErrorAt(where, "unexpected structure: " + message));
+    return false;
+  }
 }
 
 Status ListYamlFiles(const std::string& dir, std::vector<std::string>* paths) {

@@ -13,6 +13,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -60,6 +61,14 @@ class YamlFile {
   std::vector<uint32_t> line_starts_;
   YAML::Node root_;
 };
+
+// Runs `load`, which reads `file` and returns whether all was well. A
+// yaml-cpp exception it lets through (a key looked up in a scalar or a list,
+// a failed conversion) becomes an error at the exception's place in `file`,
+// reported to `sink`, and false: the shape of a rule file never crashes a
+// loader, whatever its own checks missed. Every loader reads each file under
+// this guard.
+bool GuardYaml(const YamlFile& file, DiagnosticSink* sink, const std::function<bool()>& load);
 
 // Lists the *.yaml and *.yml files of `dir`, sorted by name. Missing dir: NotFound.
 Status ListYamlFiles(const std::string& dir, std::vector<std::string>* paths);

@@ -1,6 +1,9 @@
 #include "pipeline/inputs.h"
 
 #include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <filesystem>
 
 #include "tests/temp_dir.h"
 
@@ -83,6 +86,80 @@ TEST_CASE("ReadInput reads every byte, and names the path on error") {
   s = ReadInput(dir.path(), &text);
   CHECK(s.code() == Status::kIOError);
   CHECK(s.ToString() == dir.path() + ": is a folder");
+}
+
+TEST_CASE("ReadInput refuses a file over the limit without reading it") {
+  TempDir dir;
+  std::string path = dir.Write("big.txt", std::string(1000, 'x'));
+  std::string text = "stale";
+  Status s = ReadInput(path, &text, 999);
+  CHECK(s.code() == Status::kInvalidArgument);
+  CHECK(s.ToString() == path +
+                            ": document is 1000 bytes, over the limit of 999 "
+                            "(--max-document-bytes)");
+  CHECK(text.empty());
+  CHECK(ReadInput(path, &text, 1000).ok());
+  CHECK(text.size() == 1000);
+}
+
+TEST_CASE("A symlink loop is a read error, not a missing file") {
+  TempDir dir;
+  std::filesystem::create_symlink("loop.txt", dir / "loop.txt");
+  std::string text;
+  Status s = ReadInput(dir / "loop.txt", &text);
+  CHECK(s.code() == Status::kIOError);
+  CHECK(s.message().find("cannot read: ") == 0);
+
+  // Named on the command line, and found in a folder: the same.
+  std::vector<std::string> files;
+  std::vector<Status> errors;
+  CollectInputs({dir / "loop.txt"}, ".txt", &files, &errors);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].code() == Status::kIOError);
+  CHECK(errors[0].message().find("symbolic links") != std::string::npos);
+  errors.clear();
+  CollectInputs({dir.path()}, ".txt", &files, &errors);
+  CHECK(errors.empty());
+  CHECK(files == std::vector<std::string>{dir / "loop.txt"});
+}
+
+TEST_CASE("Symlinked folders below an input are not entered") {
+  TempDir dir;
+  dir.Write("news/a.txt", "A.");
+  dir.Write("other/b.txt", "B.");
+  std::filesystem::create_symlink("..", dir / "news/up");
+  std::filesystem::create_symlink(dir / "other", dir / "news/other");
+  std::vector<std::string> files;
+  std::vector<Status> errors;
+  CollectInputs({dir / "news"}, ".txt", &files, &errors);
+  CHECK(errors.empty());
+  CHECK(files == std::vector<std::string>{dir / "news/a.txt"});
+  // Named on the command line, a symlinked folder is followed.
+  files.clear();
+  CollectInputs({dir / "news/other"}, ".txt", &files, &errors);
+  CHECK(files == std::vector<std::string>{dir / "news/other/b.txt"});
+}
+
+TEST_CASE("A folder that cannot be listed is an error; its siblings are kept") {
+  if (::geteuid() == 0) {
+    MESSAGE("skipped: root can list any folder (tests/cli/hostile_inputs.sh "
+            "covers this as nobody)");
+    return;
+  }
+  TempDir dir;
+  dir.Write("news/a.txt", "A.");
+  dir.Write("news/locked/b.txt", "B.");
+  std::filesystem::permissions(dir / "news/locked",
+                               std::filesystem::perms::none);
+  std::vector<std::string> files;
+  std::vector<Status> errors;
+  CollectInputs({dir / "news"}, ".txt", &files, &errors);
+  std::filesystem::permissions(dir / "news/locked",
+                               std::filesystem::perms::owner_all);
+  CHECK(files == std::vector<std::string>{dir / "news/a.txt"});
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].ToString() ==
+        dir / "news/locked: cannot list folder: Permission denied");
 }
 
 TEST_CASE("Document ids are the path as given") {

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "pipeline/commands.h"
+#include "pipeline/output_file.h"
 
 namespace {
 
@@ -47,7 +48,7 @@ void AddBatchFlags(CLI::App* command, const std::vector<std::string>& formats,
       ->type_name("FILE");
   command
       ->add_option("--max-document-bytes", options->max_document_bytes,
-                   "Fail documents larger than this (default: 64 MiB)")
+                   "Fail documents larger than this (default: 64 MiB; at most 1 GiB)")
       ->type_name("N");
   command
       ->add_option("-j,--jobs", options->jobs,
@@ -250,6 +251,7 @@ int Main(int argc, char** argv) {
 
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
+  stance::RemoveOutputTemporariesOnSignals();
   try {
     int code = Main(argc, argv);
     std::cout.flush();

@@ -26,15 +26,27 @@ stance_install_missing() {
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >&2
 }
 
-# stance_build DIR [cmake args...]: configures DIR once, then builds it when
-# any source is newer than its stamp.
+# stance_build DIR [cmake args...] [-- TARGET...]: configures DIR once, then
+# builds it (every target, or only those named) when any source is newer
+# than the stamp of that build.
 stance_build() {
   local dir=$1
   shift
+  local args=() targets=()
+  while (($#)); do
+    if [ "$1" = "--" ]; then
+      shift
+      targets=("$@")
+      break
+    fi
+    args+=("$1")
+    shift
+  done
   local stamp="$dir/.stance-built"
+  ((${#targets[@]})) && stamp="$stamp-$(printf '%s+' "${targets[@]}")"
   if [ ! -f "$dir/CMakeCache.txt" ]; then
     stance_log "configuring $dir"
-    cmake -S "$STANCE_ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=Release "$@" >&2
+    cmake -S "$STANCE_ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=Release "${args[@]}" >&2
   fi
   if [ -f "$stamp" ] && [ -z "$(find "$STANCE_ROOT/CMakeLists.txt" "$STANCE_ROOT/pipeline" \
         "$STANCE_ROOT/grammars" "$STANCE_ROOT/tests" -newer "$stamp" \
@@ -42,7 +54,11 @@ stance_build() {
         -print -quit 2>/dev/null)" ]; then
     return 0
   fi
-  stance_log "building $dir"
-  cmake --build "$dir" -j "$(nproc)" >&2
-  touch "$stamp"
+  stance_log "building $dir${targets[*]:+ (${targets[*]})}"
+  local target_args=()
+  ((${#targets[@]})) && target_args=(--target "${targets[@]}")
+  # The stamp records the start: a source saved during the build is newer.
+  touch "$stamp.new"
+  cmake --build "$dir" -j "$(nproc)" "${target_args[@]}" >&2
+  mv "$stamp.new" "$stamp"
 }

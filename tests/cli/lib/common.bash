@@ -20,7 +20,8 @@ run() {
   rc=$?
   set -e
   # Whatever happened, it must not be a crash or an escaped exception.
-  if grep -qE 'terminate called|what\(\):|Segmentation fault|Aborted|internal error' "$tmp/err"; then
+  # Sanitizer builds (scripts/test --sanitize) report here too.
+  if grep -qE 'terminate called|what\(\):|Segmentation fault|Aborted|internal error|Sanitizer|runtime error:' "$tmp/err"; then
     fail "stance $* crashed: $(cat "$tmp/err")"
   fi
 }
