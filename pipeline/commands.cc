@@ -168,7 +168,6 @@ int Batch::Run() {
     while (output_status_.ok()) {
       Job& job = workers.Acquire();
       if (!output_status_.ok() || !stream.Next(&job.input)) break;
-      ++documents_in_;
       workers.Submit();
     }
     workers.Finish();
@@ -324,6 +323,7 @@ void Batch::Process(Job& job) const {
 }
 
 void Batch::Emit(Job& job) {
+  ++documents_in_;
   const bool processed = job.input.status.ok() && job.status.ok();
   progress_->Add(processed ? job.doc.original.size() : 0);
   const std::string& id = job.input.id;

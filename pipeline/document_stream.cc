@@ -62,7 +62,7 @@ bool DocumentStream::Next(InputDocument* doc) {
     if (next_file_ == files_.size()) return false;
     const std::string& path = files_[next_file_++];
     doc->id = DocumentIdFor(path);
-    doc->status = ReadInput(path, &doc->text, max_document_bytes_);
+    doc->status = ReadInput(path, max_document_bytes_, &doc->text);
     doc->stage = "read";
     return true;
   }

@@ -67,25 +67,30 @@ Status ErrnoStatus(const std::string& path, int error) {
                          {path});
 }
 
-// Reads `fd` to its end into *text, failing past `max_bytes`. `size_hint` is
-// the expected size (0 if unknown): a regular file is read straight into a
-// string of its size, with no second buffer, since touching fresh memory is
-// most of the cost.
+// `at_least`: only known to be larger than `bytes` (a stream stopped there).
+Status OverLimit(const std::string& path, size_t bytes, size_t max_bytes,
+                 bool at_least) {
+  return Status::InvalidArgument(
+      (at_least ? "document is over the limit of " + std::to_string(max_bytes) + " bytes"
+                : "document is " + std::to_string(bytes) + " bytes, over the limit of " +
+                      std::to_string(max_bytes)) +
+          " (--max-document-bytes)",
+      {path});
+}
+
+// Reads `fd` to its end into *text. `size_hint` is the expected size (0 if
+// unknown): a regular file is read straight into a string of its size, with
+// no second buffer, since touching fresh memory is most of the cost. Stops
+// with InvalidArgument once more than `max_bytes` were read.
 Status ReadAll(int fd, const std::string& path, size_t size_hint,
                size_t max_bytes, std::string* text) {
   size_t used = 0;
   size_t chunk = std::max<size_t>(size_hint, size_t{1} << 16);
   text->resize(size_hint);
   for (;;) {
-    if (used > max_bytes) {
-      text->clear();
-      return Status::InvalidArgument(OverLimitMessage(0, max_bytes), {path});
-    }
     if (used == text->size()) {
-      // Full (or the size was not known): grow geometrically, but never far
-      // past the limit.
-      size_t room = max_bytes - used;  // used <= max_bytes here
-      text->resize(used + (room >= chunk ? chunk : room + 1));
+      // Full (or the size was not known): grow geometrically.
+      text->resize(used + chunk);
       chunk = std::max(chunk, used);
     }
     ssize_t n = ::read(fd, text->data() + used, text->size() - used);
@@ -97,6 +102,11 @@ Status ReadAll(int fd, const std::string& path, size_t size_hint,
     }
     if (n == 0) break;
     used += static_cast<size_t>(n);
+    if (used > max_bytes) {
+      text->clear();
+      text->shrink_to_fit();
+      return OverLimit(path, max_bytes, max_bytes, true);
+    }
     // A regular file of the expected size: one more read would only find its
     // end, so check that without growing the buffer.
     if (used == size_hint && size_hint > 0) {
@@ -170,17 +180,11 @@ void CollectInputs(const std::vector<std::string>& args,
   }
 }
 
-std::string OverLimitMessage(size_t size, size_t limit) {
-  if (size == 0) {
-    return "document is over the limit of " + std::to_string(limit) +
-           " bytes (--max-document-bytes)";
-  }
-  return "document is " + std::to_string(size) + " bytes, over the limit of " +
-         std::to_string(limit) + " (--max-document-bytes)";
+Status ReadInput(const std::string& path, std::string* text) {
+  return ReadInput(path, SIZE_MAX, text);
 }
 
-Status ReadInput(const std::string& path, std::string* text,
-                 size_t max_bytes) {
+Status ReadInput(const std::string& path, size_t max_bytes, std::string* text) {
   text->clear();
   if (path == kStdinPath) {
     struct stat st;
@@ -190,10 +194,7 @@ Status ReadInput(const std::string& path, std::string* text,
       if (at >= 0 && at <= st.st_size)
         hint = static_cast<size_t>(st.st_size - at);
     }
-    if (hint > max_bytes) {
-      return Status::InvalidArgument(OverLimitMessage(hint, max_bytes),
-                                     {DocumentIdFor(path)});
-    }
+    if (hint > max_bytes) return OverLimit(DocumentIdFor(path), hint, max_bytes, false);
     return ReadAll(STDIN_FILENO, DocumentIdFor(path), hint, max_bytes, text);
   }
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -205,13 +206,10 @@ Status ReadInput(const std::string& path, std::string* text,
     s = ErrnoStatus(path, errno);
   } else if (S_ISDIR(st.st_mode)) {
     s = Status::IOError("is a folder", {path});
-  } else if (S_ISREG(st.st_mode) &&
-             static_cast<uintmax_t>(st.st_size) > max_bytes) {
-    s = Status::InvalidArgument(
-        OverLimitMessage(static_cast<size_t>(st.st_size), max_bytes), {path});
   } else {
     if (S_ISREG(st.st_mode)) hint = static_cast<size_t>(st.st_size);
-    s = ReadAll(fd, path, hint, max_bytes, text);
+    s = hint > max_bytes ? OverLimit(path, hint, max_bytes, false)
+                         : ReadAll(fd, path, hint, max_bytes, text);
   }
   ::close(fd);
   return s;

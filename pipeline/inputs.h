@@ -43,15 +43,12 @@ void CollectInputs(const std::vector<std::string>& args,
                    std::vector<Status>* errors);
 
 // Reads the whole of `path` ("-": standard input) into *text, in one go when
-// the size is known. Returns NotFound or IOError with the path as location,
-// and InvalidArgument when the input holds more than `max_bytes` (a file is
-// then not read at all; a stream is read up to the limit only).
-Status ReadInput(const std::string& path, std::string* text,
-                 size_t max_bytes = SIZE_MAX);
-
-// The message for a document of `size` bytes over `limit` ("document is 9
-// bytes, over the limit of 8"); `size` 0 when only known to be larger.
-std::string OverLimitMessage(size_t size, size_t limit);
+// the size is known. Returns NotFound or IOError with the path as location.
+Status ReadInput(const std::string& path, std::string* text);
+// The same, but a document over `max_bytes` is refused with InvalidArgument
+// before it is read (a regular file) or as soon as the limit is passed (a
+// pipe), so that a huge input never sits in memory.
+Status ReadInput(const std::string& path, size_t max_bytes, std::string* text);
 
 // The document id for `path`: the path as given, or "<stdin>" for "-".
 std::string DocumentIdFor(const std::string& path);

@@ -92,13 +92,13 @@ TEST_CASE("ReadInput refuses a file over the limit without reading it") {
   TempDir dir;
   std::string path = dir.Write("big.txt", std::string(1000, 'x'));
   std::string text = "stale";
-  Status s = ReadInput(path, &text, 999);
+  Status s = ReadInput(path, 999, &text);
   CHECK(s.code() == Status::kInvalidArgument);
   CHECK(s.ToString() == path +
                             ": document is 1000 bytes, over the limit of 999 "
                             "(--max-document-bytes)");
   CHECK(text.empty());
-  CHECK(ReadInput(path, &text, 1000).ok());
+  CHECK(ReadInput(path, 1000, &text).ok());
   CHECK(text.size() == 1000);
 }
 
