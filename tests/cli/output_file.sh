@@ -70,7 +70,13 @@ mkfifo "$tmp/never.txt"
 for signal in TERM INT KILL; do
   "$stance" extract -o "$tmp/out_dir/kept.jsonl" "$tmp/in/a.txt" "$tmp/never.txt" 2>/dev/null &
   pid=$!
-  sleep 0.3
+  # Wait until the output's temporary file exists: the signal handlers are
+  # in place by then (a slow start, e.g. under ASan, must not lose the
+  # signal; a background job starts with SIGINT ignored).
+  for _ in $(seq 200); do
+    ls -A "$tmp/out_dir" | grep -q '\.tmp-' && break
+    sleep 0.05
+  done
   kill -"$signal" "$pid"
   wait "$pid" 2>/dev/null && fail "a run killed by SIG$signal exited 0"
   [[ $(cat "$tmp/out_dir/kept.jsonl") == "old claims" ]] || fail "SIG$signal changed the output"
