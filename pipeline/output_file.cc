@@ -103,17 +103,25 @@ Status OutputFile::Open(const std::string& path,
   name.insert(0, 1, '.');
   name += ".tmp-XXXXXX";
   std::string temp = (dir / name).string();
+  // The file exists from mkstemp on: the interrupting signals wait until it
+  // is tracked, so that one arriving in between cannot leave it behind.
+  sigset_t interrupts, previous;
+  sigemptyset(&interrupts);
+  for (int signal : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&interrupts, signal);
+  ::pthread_sigmask(SIG_BLOCK, &interrupts, &previous);
   int fd = ::mkstemp(temp.data());
+  int error = errno;
+  if (fd >= 0) Track(temp);
+  ::pthread_sigmask(SIG_SETMASK, &previous, nullptr);
   if (fd < 0) {
     return Status::IOError(
-        "cannot create a file in '" + dir.string() + "': " + ErrnoText(errno),
+        "cannot create a file in '" + dir.string() + "': " + ErrnoText(error),
         {path});
   }
   // mkstemp makes the file 0600; give it the mode the target has or would get.
   ::fchmod(fd, exists ? (target.st_mode & 07777) : DefaultFileMode());
   ::close(fd);
 
-  Track(temp);
   std::unique_ptr<OutputFile> file(new OutputFile(path, temp));
   file->stream_.open(temp, std::ios::binary | std::ios::trunc);
   if (!file->stream_.is_open()) {
@@ -163,7 +171,13 @@ void RemoveOutputTemporariesOnSignals() {
   struct sigaction action = {};
   action.sa_handler = RemoveTemporariesAndDie;
   sigemptyset(&action.sa_mask);
-  for (int signal : {SIGINT, SIGTERM, SIGHUP}) ::sigaction(signal, &action, nullptr);
+  for (int signal : {SIGINT, SIGTERM, SIGHUP}) {
+    // A signal the caller left ignored stays ignored: nohup's SIGHUP, the
+    // SIGINT of a background job.
+    struct sigaction current;
+    if (::sigaction(signal, nullptr, &current) == 0 && current.sa_handler == SIG_IGN) continue;
+    ::sigaction(signal, &action, nullptr);
+  }
 }
 
 Status CheckNotAnInput(const std::string& output,

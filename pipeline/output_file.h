@@ -57,8 +57,9 @@ class OutputFile {
 
 // Makes SIGINT, SIGTERM and SIGHUP remove the temporary files of every
 // OutputFile not yet committed before the process dies of the signal, so an
-// interrupted run leaves neither a half-written target nor litter. Call once,
-// early in main. (SIGKILL cannot be caught: it may leave a .NAME.tmp-XXXXXX.)
+// interrupted run leaves neither a half-written target nor litter. A signal
+// already ignored (nohup) is left ignored. Call once, early in main.
+// (SIGKILL cannot be caught: it may leave a .NAME.tmp-XXXXXX.)
 void RemoveOutputTemporariesOnSignals();
 
 // Refuses to let `output` overwrite an input: returns InvalidArgument naming

@@ -67,16 +67,21 @@ fi
 # by SIGKILL perhaps with one.
 printf 'old claims\n' >"$tmp/out_dir/kept.jsonl"
 mkfifo "$tmp/never.txt"
-for signal in TERM INT KILL; do
-  "$stance" extract -o "$tmp/out_dir/kept.jsonl" "$tmp/in/a.txt" "$tmp/never.txt" 2>/dev/null &
-  pid=$!
-  # Wait until the output's temporary file exists: the signal handlers are
-  # in place by then (a slow start, e.g. under ASan, must not lose the
-  # signal; a background job starts with SIGINT ignored).
+# Waits until the run's temporary file exists: its signal handlers are in
+# place by then (a slow start, e.g. under ASan, must not lose the signal).
+wait_for_temporary() {
   for _ in $(seq 200); do
-    ls -A "$tmp/out_dir" | grep -q '\.tmp-' && break
+    ls -A "$tmp/out_dir" | grep -q '\.tmp-' && return
     sleep 0.05
   done
+}
+# A background job starts with SIGINT ignored, and stance leaves an ignored
+# signal ignored: run it with the default actions back (GNU env).
+for signal in TERM INT KILL; do
+  env --default-signal=INT,TERM,HUP "$stance" extract -o "$tmp/out_dir/kept.jsonl" \
+    "$tmp/in/a.txt" "$tmp/never.txt" 2>/dev/null &
+  pid=$!
+  wait_for_temporary
   kill -"$signal" "$pid"
   wait "$pid" 2>/dev/null && fail "a run killed by SIG$signal exited 0"
   [[ $(cat "$tmp/out_dir/kept.jsonl") == "old claims" ]] || fail "SIG$signal changed the output"
@@ -84,6 +89,21 @@ for signal in TERM INT KILL; do
     [[ -z $(ls -A "$tmp/out_dir" | grep '\.tmp-') ]] || fail "SIG$signal left $(ls -A "$tmp/out_dir")"
   fi
 done
+
+# Under nohup, SIGHUP stays ignored: the run goes on. (The SIGKILL above may
+# have left its temporary file: clear it first.)
+rm -f "$tmp/out_dir"/.kept.jsonl.tmp-*
+nohup "$stance" extract -o "$tmp/out_dir/kept.jsonl" "$tmp/in/a.txt" "$tmp/never.txt" \
+  >/dev/null 2>&1 &
+pid=$!
+wait_for_temporary
+kill -HUP "$pid"
+sleep 0.3
+kill -0 "$pid" 2>/dev/null || fail "SIGHUP stopped a run started with nohup"
+kill -TERM "$pid"
+wait "$pid" 2>/dev/null || true
+[[ $(cat "$tmp/out_dir/kept.jsonl") == "old claims" ]] || fail "SIGHUP changed the output"
+[[ -z $(ls -A "$tmp/out_dir" | grep '\.tmp-') ]] || fail "SIGTERM after SIGHUP left $(ls -A "$tmp/out_dir")"
 
 # A missing output folder: an error naming it, exit 2.
 run sentences -o "$tmp/nowhere/s.txt" "$tmp/in"
