@@ -25,6 +25,11 @@ namespace stance {
 inline constexpr char kPlaceholderOpen = '\x01';
 inline constexpr char kPlaceholderClose = '\x02';
 
+// The length of the pronoun holder (he, she, we, I as a whole word: no ASCII
+// letter or digit on either side) starting at text[i], or 0. A superset of
+// what the pronoun alternatives of the holder classes match.
+size_t PronounHolderAt(std::string_view text, size_t i);
+
 class MatchText {
  public:
   // Builds the match text of sentence `index` of `doc`.

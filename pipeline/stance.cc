@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "pipeline/match_text.h"
+#include "pipeline/rule_reach.h"
 #include "pipeline/stance_rules.h"
 #include "pipeline/subject_checks.h"
 #include "pipeline/stance_trace.h"
@@ -154,10 +155,11 @@ void AddDetail(TracedMatch* tm, const std::string& note) {
 }
 
 // Runs `rule` over sentence `si` (whose match text is `mt`) and appends one
-// candidate per holder of every match. `trace`, when not null, records each
-// match and what became of it.
+// candidate per holder of every match. A rule that opens with a holder is
+// tried only at holder starts before `start_bound` (rule_reach.h). `trace`,
+// when not null, records each match and what became of it.
 void MatchRule(const RuleSet::Data& data, const Document& cdoc, int si, const MatchText& mt,
-               const StanceRule& rule, std::vector<Candidate>* candidates,
+               const StanceRule& rule, size_t start_bound, std::vector<Candidate>* candidates,
                SentenceTrace* trace) {
   const Document* doc = &cdoc;
   const std::string& text = mt.text();
@@ -174,7 +176,7 @@ void MatchRule(const RuleSet::Data& data, const Document& cdoc, int si, const Ma
     }
     const std::vector<uint32_t>& starts = mt.holder_starts();
     while (next_start < starts.size() && starts[next_start] < from) ++next_start;
-    for (; next_start < starts.size(); ++next_start) {
+    for (; next_start < starts.size() && starts[next_start] < start_bound; ++next_start) {
       if (rule.re->Match(text, starts[next_start], text.size(), RE2::ANCHOR_START, groups.data(),
                          static_cast<int>(groups.size()))) {
         return true;
@@ -466,6 +468,38 @@ void MatchRule(const RuleSet::Data& data, const Document& cdoc, int si, const Ma
   }
 }
 
+// The first letters of he, she, we and I: a cheap test before PronounHolderAt.
+bool MayOpenPronoun(char c) {
+  switch (c) {
+    case 'H': case 'I': case 'S': case 'W': case 'h': case 's': case 'w':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Whether sentence `si` offers a holder a claim could have: an actor named
+// inside it, a pronoun holder, or a quotation around part of it (whose
+// speaker holds what is quoted). A sentence with none gives no claim, so it
+// skips the prefilter and the rules. `next_mention` is a cursor into
+// doc.actor_mentions; call with the sentences in order.
+bool MayHaveHolder(const Document& doc, int si, size_t* next_mention) {
+  const Span sentence = doc.sentences[si].norm;
+  const auto& mentions = doc.actor_mentions;
+  size_t& m = *next_mention;
+  while (m < mentions.size() && mentions[m].norm.begin < sentence.begin) ++m;
+  // As MatchText::Build: a mention reaching past the sentence is no placeholder.
+  for (size_t k = m; k < mentions.size() && mentions[k].norm.begin < sentence.end; ++k) {
+    if (mentions[k].norm.end <= sentence.end) return true;
+  }
+  if (QuoteOverlapping(doc, sentence) != nullptr) return true;
+  const std::string_view text = doc.Text(sentence);
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (MayOpenPronoun(text[i]) && PronounHolderAt(text, i) > 0) return true;
+  }
+  return false;
+}
+
 // Resets `trace` for `doc`: the rules as written, one empty record a sentence.
 void StartTrace(const RuleSet::Data& data, const Document& doc, StanceTrace* trace) {
   static constexpr const char* kNegation[] = {"drop", "flip", "mark", "ignore"};
@@ -500,7 +534,12 @@ void RuleSet::Annotate(Document* doc, DiagnosticSink*, StanceTrace* trace) const
   // The candidates each rule gave on sentence ran_in[rule], for its twins.
   std::vector<std::pair<size_t, size_t>> ran(data_->rules.size());
   std::vector<int> ran_in(data_->rules.size(), -1);
+  RuleReach reach(*data_);
+  size_t next_mention = 0;
   for (int si = 0; si < static_cast<int>(doc->sentences.size()); ++si) {
+    // About half of news sentences name no one: they skip all the rest. A
+    // trace shows what every rule does, so it runs them all.
+    if (trace == nullptr && !MayHaveHolder(*doc, si, &next_mention)) continue;
     // The prefilter reads the sentence as it is: a required word is never
     // inside a placeholder, so this lets through at least what the match
     // text would, and most sentences are done before a match text is built.
@@ -522,6 +561,7 @@ void RuleSet::Annotate(Document* doc, DiagnosticSink*, StanceTrace* trace) const
     }
     if (hits.empty()) continue;
     mt.Build(*doc, si);
+    reach.Reset(mt.text(), word_ids);
     std::sort(hits.begin(), hits.end());
     candidates.clear();
     SentenceTrace* st = trace != nullptr ? &trace->sentences[si] : nullptr;
@@ -543,7 +583,7 @@ void RuleSet::Annotate(Document* doc, DiagnosticSink*, StanceTrace* trace) const
         continue;
       }
       size_t begin = candidates.size();
-      MatchRule(*data_, *doc, si, mt, rule, &candidates, st);
+      MatchRule(*data_, *doc, si, mt, rule, reach.StartBound(r), &candidates, st);
       ran[r] = {begin, candidates.size()};
       ran_in[r] = si;
     }
@@ -612,7 +652,7 @@ int RuleSet::CheckExamples(const std::function<void(std::string_view, Document*)
     found.clear();
     for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
       mt.Build(doc, si);
-      MatchRule(*data_, doc, si, mt, rule, &found, nullptr);
+      MatchRule(*data_, doc, si, mt, rule, RuleReach::kUnbounded, &found, nullptr);
     }
   };
   auto lower = [](std::string s) {
