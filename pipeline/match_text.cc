@@ -17,27 +17,7 @@ char TypeChar(const ActorMention& m) {
   return 'c';
 }
 
-bool IsAsciiAlnum(std::string_view text, size_t i) {
-  return i < text.size() && std::isalnum(static_cast<unsigned char>(text[i])) != 0;
-}
-
 }  // namespace
-
-size_t PronounHolderAt(std::string_view text, size_t i) {
-  // Pronoun holders (pattern_context.cc): he, she, we, I as whole words.
-  if (i >= text.size() || (i > 0 && IsAsciiAlnum(text, i - 1))) return 0;
-  const char c = text[i];
-  std::string_view rest = text.substr(i, 3);
-  size_t len = 0;
-  if (c == 'I') {
-    len = 1;
-  } else if (rest.size() >= 2 && (c == 'H' || c == 'h' || c == 'W' || c == 'w') && rest[1] == 'e') {
-    len = 2;
-  } else if (rest.size() == 3 && (c == 'S' || c == 's') && rest[1] == 'h' && rest[2] == 'e') {
-    len = 3;
-  }
-  return len > 0 && !IsAsciiAlnum(text, i + len) ? len : 0;
-}
 
 void MatchText::Build(const Document& doc, int index) {
   text_.clear();

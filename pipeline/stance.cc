@@ -468,16 +468,6 @@ void MatchRule(const RuleSet::Data& data, const Document& cdoc, int si, const Ma
   }
 }
 
-// The first letters of he, she, we and I: a cheap test before PronounHolderAt.
-bool MayOpenPronoun(char c) {
-  switch (c) {
-    case 'H': case 'I': case 'S': case 'W': case 'h': case 's': case 'w':
-      return true;
-    default:
-      return false;
-  }
-}
-
 // Whether sentence `si` offers a holder a claim could have: an actor named
 // inside it, a pronoun holder, or a quotation around part of it (whose
 // speaker holds what is quoted). A sentence with none gives no claim, so it
@@ -495,7 +485,7 @@ bool MayHaveHolder(const Document& doc, int si, size_t* next_mention) {
   if (QuoteOverlapping(doc, sentence) != nullptr) return true;
   const std::string_view text = doc.Text(sentence);
   for (size_t i = 0; i < text.size(); ++i) {
-    if (MayOpenPronoun(text[i]) && PronounHolderAt(text, i) > 0) return true;
+    if (PronounHolderAt(text, i) > 0) return true;
   }
   return false;
 }
