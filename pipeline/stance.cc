@@ -511,21 +511,86 @@ RankReason RankOf(const Candidate& winner, const Candidate& loser) {
   return RankReason::kOrder;
 }
 
+// Overlaps: for one holder, claims whose targets overlap and agree in
+// polarity are one claim; the winner has the higher priority, then the longer
+// match, then the earlier rule. Appends the kept claims of one sentence's
+// `candidates` (reordered) to `claims`; `st`, when not null, records who
+// beat whom.
+void ResolveOverlaps(const RuleSet::Data& data, std::vector<Candidate>* candidates,
+                     SentenceTrace* st, std::vector<Claim>* claims) {
+  auto better = [](const Candidate& a, const Candidate& b) {
+    if (a.rule->priority != b.rule->priority) return a.rule->priority > b.rule->priority;
+    if (a.length != b.length) return a.length > b.length;
+    return a.rule->order < b.rule->order;
+  };
+  std::stable_sort(candidates->begin(), candidates->end(), better);
+  std::vector<const Candidate*> kept;
+  for (const Candidate& c : *candidates) {
+    const std::string& polarity = data.labels.at(c.claim.stance).polarity;
+    const Candidate* winner = nullptr;
+    OverlapReason why = OverlapReason::kNone;
+    for (const Candidate* k : kept) {
+      // One cue has one subject: the winning rule's holders, not a rival's.
+      if (k->rule != c.rule && !c.cue_norm.empty() && k->cue_norm.Overlaps(c.cue_norm)) {
+        winner = k;
+        why = OverlapReason::kOneSubjectPerCue;
+        break;
+      }
+      if (k->claim.holder != c.claim.holder) continue;
+      bool same_polarity = data.labels.at(k->claim.stance).polarity == polarity;
+      if (same_polarity && k->target_norm.Overlaps(c.target_norm)) {
+        winner = k;
+        why = OverlapReason::kSameHolderPolarity;
+        break;
+      }
+      if (k->claim.stance == c.claim.stance && k->claim.target == c.claim.target) {
+        winner = k;
+        why = OverlapReason::kSameClaim;
+        break;
+      }
+    }
+    if (winner == nullptr) kept.push_back(&c);
+    if (st == nullptr) continue;
+    TracedCandidate& tc = st->candidates[c.traced];
+    tc.kept = winner == nullptr;
+    if (winner == nullptr) continue;
+    tc.beaten_by = winner->traced;
+    tc.overlap = why;
+    tc.rank = RankOf(*winner, c);
+  }
+  for (const Candidate* k : kept) claims->push_back(k->claim);
+}
+
+// A sentence the prefilter let some rules through, waiting for them.
+struct PendingSentence {
+  int sentence;
+  MatchText mt;
+  std::vector<Candidate> candidates;
+  // The candidates each rule gave here, [begin, end), for its twins.
+  std::vector<std::pair<int, std::pair<size_t, size_t>>> ran;
+};
+
+// What rule `r` is to run on: a pending sentence and where it may start.
+struct RuleTask {
+  int pending;
+  size_t start_bound;
+};
+
 }  // namespace
 
 void RuleSet::Annotate(Document* doc, DiagnosticSink*, StanceTrace* trace) const {
   if (trace != nullptr) StartTrace(*data_, *doc, trace);
-  MatchText mt;
+  const size_t rule_count = data_->rules.size();
   std::vector<int> hits;
   std::vector<int> word_ids;
-  std::vector<uint64_t> met(data_->rules.size(), 0);  // clauses met, per rule
+  std::vector<uint64_t> met(rule_count, 0);  // clauses met, per rule
   std::vector<int> touched;
-  std::vector<Candidate> candidates;
-  // The candidates each rule gave on sentence ran_in[rule], for its twins.
-  std::vector<std::pair<size_t, size_t>> ran(data_->rules.size());
-  std::vector<int> ran_in(data_->rules.size(), -1);
+  std::vector<PendingSentence> pending;
+  std::vector<std::vector<RuleTask>> tasks(rule_count);
   RuleReach reach(*data_);
   size_t next_mention = 0;
+
+  // 1. Which rules each sentence lets through.
   for (int si = 0; si < static_cast<int>(doc->sentences.size()); ++si) {
     // About half of news sentences name no one: they skip all the rest. A
     // trace shows what every rule does, so it runs them all.
@@ -547,80 +612,53 @@ void RuleSet::Annotate(Document* doc, DiagnosticSink*, StanceTrace* trace) const
         met[r] = 0;
       }
       touched.clear();
-      std::sort(hits.begin(), hits.end());
     }
     if (hits.empty()) continue;
-    mt.Build(*doc, si);
-    reach.Reset(mt.text(), word_ids);
     std::sort(hits.begin(), hits.end());
-    candidates.clear();
-    SentenceTrace* st = trace != nullptr ? &trace->sentences[si] : nullptr;
-    if (st != nullptr) st->let_through = hits;
+    if (trace != nullptr) trace->sentences[si].let_through = hits;
+    PendingSentence& p = pending.emplace_back();
+    p.sentence = si;
+    p.mt.Build(*doc, si);
+    reach.Reset(p.mt.text(), word_ids);
     for (int r : hits) {
-      const StanceRule& rule = *data_->rules[r];
+      tasks[r].push_back({static_cast<int>(pending.size()) - 1, reach.StartBound(r)});
+    }
+  }
+
+  // 2. Rule by rule over those sentences: a rule's DFA stays in the cache
+  // while it reads the document. Run sentence by sentence, interleaved with
+  // the other rules, each search cost three times as much (profile).
+  for (size_t r = 0; r < rule_count; ++r) {
+    const StanceRule& rule = *data_->rules[r];
+    for (const RuleTask& task : tasks[r]) {
+      PendingSentence& p = pending[task.pending];
+      SentenceTrace* st = trace != nullptr ? &trace->sentences[p.sentence] : nullptr;
       // A twin's candidates are copied, not matched again (a trace wants
       // every rule's own matches, so it runs them all).
-      if (st == nullptr && rule.twin_of >= 0 && ran_in[rule.twin_of] == si) {
-        auto [begin, end] = ran[rule.twin_of];
+      auto twin = std::find_if(p.ran.begin(), p.ran.end(),
+                               [&](const auto& ran) { return ran.first == rule.twin_of; });
+      if (st == nullptr && rule.twin_of >= 0 && twin != p.ran.end()) {
+        auto [begin, end] = twin->second;
         for (size_t i = begin; i < end; ++i) {
-          Candidate c = candidates[i];
+          Candidate c = p.candidates[i];
           c.rule = &rule;
           c.claim.rule = rule.id;
           c.claim.rule_file = rule.file_name;
           c.claim.rule_version = rule.file_version;
-          candidates.push_back(std::move(c));
+          p.candidates.push_back(std::move(c));
         }
         continue;
       }
-      size_t begin = candidates.size();
-      MatchRule(*data_, *doc, si, mt, rule, reach.StartBound(r), &candidates, st);
-      ran[r] = {begin, candidates.size()};
-      ran_in[r] = si;
+      size_t begin = p.candidates.size();
+      MatchRule(*data_, *doc, p.sentence, p.mt, rule, task.start_bound, &p.candidates, st);
+      p.ran.push_back({static_cast<int>(r), {begin, p.candidates.size()}});
     }
-    // Overlaps: for one holder, claims whose targets overlap and agree in
-    // polarity are one claim; the winner has the higher priority, then the longer match,
-    // then the earlier rule.
-    auto better = [](const Candidate& a, const Candidate& b) {
-      if (a.rule->priority != b.rule->priority) return a.rule->priority > b.rule->priority;
-      if (a.length != b.length) return a.length > b.length;
-      return a.rule->order < b.rule->order;
-    };
-    std::stable_sort(candidates.begin(), candidates.end(), better);
-    std::vector<const Candidate*> kept;
-    for (const Candidate& c : candidates) {
-      const std::string& polarity = data_->labels.at(c.claim.stance).polarity;
-      const Candidate* winner = nullptr;
-      OverlapReason why = OverlapReason::kNone;
-      for (const Candidate* k : kept) {
-        // One cue has one subject: the winning rule's holders, not a rival's.
-        if (k->rule != c.rule && !c.cue_norm.empty() && k->cue_norm.Overlaps(c.cue_norm)) {
-          winner = k;
-          why = OverlapReason::kOneSubjectPerCue;
-          break;
-        }
-        if (k->claim.holder != c.claim.holder) continue;
-        bool same_polarity = data_->labels.at(k->claim.stance).polarity == polarity;
-        if (same_polarity && k->target_norm.Overlaps(c.target_norm)) {
-          winner = k;
-          why = OverlapReason::kSameHolderPolarity;
-          break;
-        }
-        if (k->claim.stance == c.claim.stance && k->claim.target == c.claim.target) {
-          winner = k;
-          why = OverlapReason::kSameClaim;
-          break;
-        }
-      }
-      if (winner == nullptr) kept.push_back(&c);
-      if (st == nullptr) continue;
-      TracedCandidate& tc = st->candidates[c.traced];
-      tc.kept = winner == nullptr;
-      if (winner == nullptr) continue;
-      tc.beaten_by = winner->traced;
-      tc.overlap = why;
-      tc.rank = RankOf(*winner, c);
-    }
-    for (const Candidate* k : kept) doc->claims.push_back(k->claim);
+  }
+
+  // 3. Each sentence's candidates to claims.
+  for (PendingSentence& p : pending) {
+    SentenceTrace* st = trace != nullptr ? &trace->sentences[p.sentence] : nullptr;
+    ResolveOverlaps(*data_, &p.candidates, st, &doc->claims);
   }
   std::stable_sort(doc->claims.begin(), doc->claims.end(), [](const Claim& a, const Claim& b) {
     if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
