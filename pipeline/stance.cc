@@ -625,9 +625,9 @@ void RuleSet::Annotate(Document* doc, DiagnosticSink*, StanceTrace* trace) const
     }
   }
 
-  // 2. Rule by rule over those sentences: a rule's DFA stays in the cache
-  // while it reads the document. Run sentence by sentence, interleaved with
-  // the other rules, each search cost three times as much (profile).
+  // 2. Rule by rule over those sentences: a rule's DFA states stay in the
+  // cache while it reads the document. The searches are bound by cache
+  // misses on those states (docs/performance.md), not by instructions.
   for (size_t r = 0; r < rule_count; ++r) {
     const StanceRule& rule = *data_->rules[r];
     for (const RuleTask& task : tasks[r]) {
