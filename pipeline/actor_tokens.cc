@@ -247,6 +247,10 @@ std::string NormalizeToken(std::string_view token, bool fold) {
   return out;
 }
 
+uint64_t HashNormalized(std::string_view normalized) {
+  return HashBytes(normalized.data(), normalized.size());
+}
+
 bool NormalizedEquals(std::string_view token, std::string_view normalized, bool fold) {
   size_t pos = 0;
   bool equal = true;
