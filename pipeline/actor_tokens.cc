@@ -58,6 +58,41 @@ CharClass ClassifyCodePoint(char32_t cp) {
   }
 }
 
+// ClassifyCodePoint of every code point below U+3000, worked out once: the
+// scripts of nearly all news text (Latin, Greek, Cyrillic, Arabic, the Indic
+// ones, ...) and General Punctuation then cost a table look-up, not a
+// library call, per character.
+constexpr char32_t kTabledCodePoints = 0x3000;
+CharClass ClassOf(char32_t cp) {
+  static const std::array<uint8_t, kTabledCodePoints>* const table = [] {
+    auto* t = new std::array<uint8_t, kTabledCodePoints>;
+    for (char32_t c = 0; c < kTabledCodePoints; ++c) (*t)[c] = ClassifyCodePoint(c);
+    return t;
+  }();
+  return cp < kTabledCodePoints ? static_cast<CharClass>((*table)[cp]) : ClassifyCodePoint(cp);
+}
+
+// DecodeUtf8 for a non-ASCII byte, with the well-formed two- and three-byte
+// sequences (all of the table's code points) decoded inline; the rest, and
+// every error, goes to DecodeUtf8.
+int DecodeNonAscii(std::string_view text, size_t i, char32_t* cp) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data()) + i;
+  const size_t left = text.size() - i;
+  const unsigned c = p[0];
+  if (c >= 0xC2 && c <= 0xDF && left >= 2 && (p[1] & 0xC0) == 0x80) {
+    *cp = ((c & 0x1F) << 6) | (p[1] & 0x3F);
+    return 2;
+  }
+  if (c >= 0xE0 && c <= 0xEF && left >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+    const char32_t v = ((c & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+    if (v >= 0x800 && (v < 0xD800 || v > 0xDFFF)) {  // no overlong form, no surrogate
+      *cp = v;
+      return 3;
+    }
+  }
+  return DecodeUtf8(text, i, cp);
+}
+
 CharClass Classify(std::string_view text, size_t i, int* len) {
   unsigned char c = static_cast<unsigned char>(text[i]);
   if (c < 0x80) {
@@ -65,13 +100,13 @@ CharClass Classify(std::string_view text, size_t i, int* len) {
     return static_cast<CharClass>(kAscii[c]);
   }
   char32_t cp = 0;
-  int n = DecodeUtf8(text, i, &cp);
+  int n = DecodeNonAscii(text, i, &cp);
   if (n == 0) {
     *len = 1;
     return kOther;
   }
   *len = n;
-  return ClassifyCodePoint(cp);
+  return ClassOf(cp);
 }
 
 bool IsUpperCodePoint(char32_t cp) {
@@ -87,6 +122,24 @@ bool IsPossessiveS(std::string_view text, size_t k) {
   if (k + 1 == text.size()) return true;
   int len;
   return Classify(text, k + 1, &len) != kLetter;
+}
+
+// How far a word that has reached `i` goes on: the length of the letter (of
+// any script) there, or of an apostrophe with a letter after it that does
+// not start a possessive "'s" ("O'Brien", but "Russia" "'s"); 0 where the
+// word ends.
+int WordStepAt(std::string_view text, size_t i) {
+  if (i >= text.size()) return 0;
+  int len;
+  const CharClass cls = Classify(text, i, &len);
+  if (cls == kLetter) return len;
+  if (cls != kApostrophe) return 0;
+  const size_t k = i + len;
+  int next_len;
+  if (k < text.size() && Classify(text, k, &next_len) == kLetter && !IsPossessiveS(text, k)) {
+    return len;
+  }
+  return 0;
 }
 
 // End of the word starting at `i`.
@@ -105,21 +158,9 @@ size_t ScanWord(std::string_view text, size_t i) {
       ++i;
       continue;
     }
-    int len;
-    CharClass cls = Classify(text, i, &len);
-    if (cls == kLetter) {
-      i += len;
-      continue;
-    }
-    if (cls == kApostrophe) {
-      size_t k = i + len;
-      int next_len;
-      if (k < n && Classify(text, k, &next_len) == kLetter && !IsPossessiveS(text, k)) {
-        i = k;
-        continue;
-      }
-    }
-    break;
+    const int step = WordStepAt(text, i);
+    if (step == 0) break;
+    i += step;
   }
   return i;
 }
@@ -226,13 +267,36 @@ size_t ScanAsciiWord(const char* p, const char* end, uint64_t* hash, uint64_t* f
   }
 }
 
+// Hashes bytes fed one at a time exactly as HashBytes hashes them at once.
+class ChunkHasher {
+ public:
+  void Add(unsigned char c) {
+    chunk_ |= uint64_t{c} << (8 * filled_);
+    if (++filled_ == 8) {
+      hash_ = MixChunk(hash_, chunk_);
+      chunk_ = 0;
+      filled_ = 0;
+    }
+  }
+  uint64_t Finish() const { return filled_ == 0 ? hash_ : MixChunk(hash_, chunk_); }
+
+ private:
+  uint64_t hash_ = kHashSeed;
+  uint64_t chunk_ = 0;
+  int filled_ = 0;
+};
+
 // The slow path, for tokens with non-ASCII bytes, apostrophes or dots: hash
-// the normalised text.
+// the normalised text, as written and lower-cased, in one pass that builds
+// no string.
 void HashToken(std::string_view token, uint64_t* exact, uint64_t* folded) {
-  std::string normal = NormalizeToken(token, false);
-  *exact = HashBytes(normal.data(), normal.size());
-  std::string lower = NormalizeToken(token, true);
-  *folded = lower == normal ? *exact : HashBytes(lower.data(), lower.size());
+  ChunkHasher as_written, lower;
+  ForEachNormalizedByte(token, [&](unsigned char c) {
+    as_written.Add(c);
+    lower.Add(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  });
+  *exact = as_written.Finish();
+  *folded = lower.Finish();
 }
 
 }  // namespace
@@ -298,7 +362,11 @@ void Tokenize(std::string_view text, uint32_t base, std::vector<Token>* out) {
       // The common case: a word of ASCII letters and digits.
       uint64_t hash, folded;
       const size_t j = i + ScanAsciiWord(data + i, data + n, &hash, &folded);
-      if (j == n || (static_cast<unsigned char>(data[j]) < 0x80 && data[j] != '\'')) {
+      // It ends at j unless a non-ASCII letter or a word-inner apostrophe
+      // follows ("Russia's" ends there; "O'Brien" and "Zürich" do not).
+      const bool ends = j == n || (static_cast<unsigned char>(data[j]) < 0x80 && data[j] != '\'') ||
+                        WordStepAt(text, j) == 0;
+      if (ends) {
         Token& t = emit(i, j, TokenKind::kWord);
         t.hash = hash;
         t.folded_hash = folded;
