@@ -228,42 +228,50 @@ const std::array<uint64_t, 128> kPunctHashes = [] {
 
 const uint64_t kPossessiveHash = HashBytes("'s", 2);
 
+constexpr uint64_t kOnes = 0x0101010101010101ULL;
+constexpr uint64_t kHigh = 0x8080808080808080ULL;
+constexpr uint64_t kCase = 0x20 * kOnes;  // OR-ed in, lower-cases letters and keeps digits
+
+// The high bit of each byte of `x` that is not an ASCII letter or digit.
+inline uint64_t NonAlnumBytes(uint64_t x) {
+  // The high bit of each byte of `v` (all below 0x80) is set where byte >= lo.
+  auto at_least = [](uint64_t v, unsigned lo) { return v + (0x80 - lo) * kOnes; };
+  const uint64_t x7 = x & ~kHigh;
+  const uint64_t lower = x7 | kCase;
+  const uint64_t letter = at_least(lower, 'a') & ~at_least(lower, 'z' + 1);
+  const uint64_t digit = at_least(x7, '0') & ~at_least(x7, '9' + 1);
+  return ~((letter | digit) & ~x) & kHigh;
+}
+
 // Scans the run of ASCII letters and digits at `p` (up to `end`) eight bytes
 // at a time, hashing it as HashBytes does, both as written and lower-cased.
 // Returns its length. A byte loop would mispredict its exit at the end of
 // nearly every word.
 size_t ScanAsciiWord(const char* p, const char* end, uint64_t* hash, uint64_t* folded) {
-  constexpr uint64_t kOnes = 0x0101010101010101ULL;
-  constexpr uint64_t kHigh = 0x8080808080808080ULL;
-  constexpr uint64_t kCase = 0x20 * kOnes;  // OR-ed in, lower-cases letters and keeps digits
-  // The high bit of each byte of `v` (all below 0x80) is set where byte >= lo.
-  auto at_least = [](uint64_t v, unsigned lo) { return (v + (0x80 - lo) * kOnes) & kHigh; };
   uint64_t h = kHashSeed, f = kHashSeed;
-  size_t len = 0;
+  const char* q = p;
   while (true) {
-    const size_t avail = static_cast<size_t>(end - (p + len));
-    const uint64_t x = avail == 0 ? 0 : LoadPartial(p + len, std::min<size_t>(avail, 8), end);
-    const uint64_t ascii = ~x & kHigh;
-    const uint64_t x7 = x & ~kHigh;
-    const uint64_t lower = x7 | kCase;
-    const uint64_t letter = at_least(lower, 'a') & ~at_least(lower, 'z' + 1) & ascii;
-    const uint64_t digit = at_least(x7, '0') & ~at_least(x7, '9' + 1) & ascii;
-    const uint64_t stop = ~(letter | digit) & kHigh;  // zeros past the end stop too
+    uint64_t x = 0;
+    if (end - q >= 8) {
+      std::memcpy(&x, q, 8);
+    } else {
+      std::memcpy(&x, q, static_cast<size_t>(end - q));  // zeros past the end stop the word
+    }
+    const uint64_t stop = NonAlnumBytes(x);
     if (stop == 0) {
       h = MixChunk(h, x);
       f = MixChunk(f, x | kCase);
-      len += 8;
+      q += 8;
       continue;
     }
-    const int n = std::countr_zero(stop) / 8;  // the first stop in memory order
-    if (n > 0) {
-      const uint64_t keep = ~uint64_t{0} >> (64 - 8 * n);
+    const uint64_t keep = ((stop & (~stop + 1)) >> 7) - 1;  // the bytes before the first stop
+    if (keep != 0) {
       h = MixChunk(h, x & keep);
       f = MixChunk(f, (x | kCase) & keep);
     }
     *hash = h;
     *folded = f;
-    return len + n;
+    return static_cast<size_t>(q - p) + std::countr_zero(stop) / 8;
   }
 }
 
@@ -327,38 +335,28 @@ bool NormalizedEquals(std::string_view token, std::string_view normalized, bool 
 }
 
 void Tokenize(std::string_view text, uint32_t base, std::vector<Token>* out) {
-  const size_t first = out->size();
   const size_t n = text.size();
   const char* const data = text.data();
-  // Appends a token in place (building it on the stack and copying it in
-  // costs a store-forwarding stall per token).
-  auto emit = [&](size_t b, size_t e, TokenKind kind) -> Token& {
+  uint32_t last_end = UINT32_MAX;  // end of the last token this call appended
+  // Appends a token, constructed in place (building it on the stack and
+  // copying it in costs a store-forwarding stall per token).
+  auto emit = [&](size_t b, size_t e, TokenKind kind, uint64_t hash, uint64_t folded,
+                  bool upper) -> Token& {
     const uint32_t begin = base + static_cast<uint32_t>(b);
-    const bool glued = out->size() > first && out->back().end == begin;
+    const bool glued = begin == last_end;
     if (glued) out->back().glued_right = true;
-    Token& t = out->emplace_back();
-    t.begin = begin;
-    t.end = base + static_cast<uint32_t>(e);
-    t.kind = kind;
-    t.glued_left = glued;
-    return t;
+    last_end = base + static_cast<uint32_t>(e);
+    return out->emplace_back(begin, last_end, hash, folded, kind, upper, false, glued, false);
   };
   size_t i = 0;
   while (i < n) {
     const unsigned char c = static_cast<unsigned char>(data[i]);
-    if (c < 0x80 && kAscii[c] != kLetter && kAscii[c] != kApostrophe) {
-      if (kAscii[c] == kSpace) {
-        ++i;
-        continue;
-      }
-      // One ASCII punctuation character; no normalisation applies.
-      Token& t = emit(i, i + 1, TokenKind::kPunct);
-      t.hash = t.folded_hash = kPunctHashes[c];
-      t.hyphen = c == '-';
+    const uint8_t byte_class = c < 0x80 ? kAscii[c] : kOther;
+    if (byte_class == kSpace) {
       ++i;
       continue;
     }
-    if (c < 0x80 && kAscii[c] == kLetter && !(i + 1 < n && data[i + 1] == '.')) {
+    if (byte_class == kLetter && !(i + 1 < n && data[i + 1] == '.')) {
       // The common case: a word of ASCII letters and digits.
       uint64_t hash, folded;
       const size_t j = i + ScanAsciiWord(data + i, data + n, &hash, &folded);
@@ -367,13 +365,15 @@ void Tokenize(std::string_view text, uint32_t base, std::vector<Token>* out) {
       const bool ends = j == n || (static_cast<unsigned char>(data[j]) < 0x80 && data[j] != '\'') ||
                         WordStepAt(text, j) == 0;
       if (ends) {
-        Token& t = emit(i, j, TokenKind::kWord);
-        t.hash = hash;
-        t.folded_hash = folded;
-        t.upper = c >= 'A' && c <= 'Z';
+        emit(i, j, TokenKind::kWord, hash, folded, c >= 'A' && c <= 'Z');
         i = j;
         continue;
       }
+    } else if (c < 0x80 && byte_class != kLetter && byte_class != kApostrophe) {
+      // One ASCII punctuation character; no normalisation applies.
+      emit(i, i + 1, TokenKind::kPunct, kPunctHashes[c], kPunctHashes[c], false).hyphen = c == '-';
+      ++i;
+      continue;
     }
     // Everything else: non-ASCII, apostrophes, acronyms and initials.
     int len;
@@ -389,8 +389,7 @@ void Tokenize(std::string_view text, uint32_t base, std::vector<Token>* out) {
       i = ScanWord(text, i);
     } else if (cls == kApostrophe) {
       // A possessive needs a word right before it.
-      const bool after_word = out->size() > first && out->back().kind == TokenKind::kWord &&
-                              out->back().end == base + start;
+      const bool after_word = last_end == base + start && out->back().kind == TokenKind::kWord;
       if (after_word && IsPossessiveS(text, start + len)) {
         kind = TokenKind::kPossessive;
         i = start + len + 1;
@@ -408,7 +407,7 @@ void Tokenize(std::string_view text, uint32_t base, std::vector<Token>* out) {
       i += len;
     }
     const std::string_view piece = text.substr(start, i - start);
-    Token& t = emit(start, i, kind);
+    Token& t = emit(start, i, kind, 0, 0, false);
     t.hyphen = cls == kHyphen;
     if (kind == TokenKind::kPossessive) {
       t.hash = t.folded_hash = piece.size() > 1 ? kPossessiveHash : kPunctHashes['\''];
