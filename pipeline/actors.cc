@@ -89,9 +89,10 @@ class NgramIndex {
   // by '\x1f'). If `payload` is exclusive and the surface already names
   // another entry of its group (any actor, for names; the same kind, for
   // grammar words), adds nothing, sets *clash to that entry and returns false.
+  NgramIndex() : filter_((size_t{1} << kFilterBits) / 64, 0) {}
+
   bool Add(const std::vector<uint64_t>& hashes, std::string_view key, Payload payload,
            bool exclusive, uint32_t* clash) {
-    if (filter_.empty()) filter_.assign((size_t{1} << kFilterBits) / 64, 0);
     uint32_t node = 0;
     uint64_t h = kNgramSeed;
     for (uint64_t token : hashes) {
@@ -144,7 +145,6 @@ class NgramIndex {
   // False when no surface starts with a token of this hash (a cheap filter
   // that most words of running text fail).
   bool MayStart(uint64_t token_hash) const {
-    if (filter_.empty()) return false;
     uint64_t bit = (token_hash * 0x9e3779b97f4a7c15ULL) >> (64 - kFilterBits);
     return (filter_[bit >> 6] >> (bit & 63)) & 1;
   }
@@ -965,21 +965,27 @@ class Matcher {
 
   // --- Index hits -----------------------------------------------------------
 
+  // Fills hits_, kinds_ and, for the tokens with hits, hit_range_. Most
+  // words start nothing, and only cost the two filter look-ups.
   void FindHits() {
     hits_.clear();
-    hit_begin_.assign(n_ + 1, 0);
-    kinds_.assign(n_ + 1, 0);
+    kinds_.assign(n_, 0);
+    if (hit_range_.size() < n_) hit_range_.resize(n_);
     for (size_t i = 0; i < n_; ++i) {
-      hit_begin_[i] = static_cast<uint32_t>(hits_.size());
-      if (tokens_[i].kind != TokenKind::kWord) continue;
-      Probe(d_.exact, i, false);
-      Probe(d_.folded, i, true);
+      const Token& t = tokens_[i];
+      if (t.kind != TokenKind::kWord) continue;
+      const bool exact = d_.exact.MayStart(t.hash);
+      const bool folded = d_.folded.MayStart(t.folded_hash);
+      if (!exact && !folded) continue;
+      const uint32_t first = static_cast<uint32_t>(hits_.size());
+      if (exact) Probe(d_.exact, i, false);
+      if (folded) Probe(d_.folded, i, true);
+      hit_range_[i] = {first, static_cast<uint32_t>(hits_.size())};
     }
-    hit_begin_[n_] = static_cast<uint32_t>(hits_.size());
   }
 
+  // REQUIRES: index.MayStart() of token `i`.
   void Probe(const NgramIndex& index, size_t i, bool fold) {
-    if (!index.MayStart(fold ? tokens_[i].folded_hash : tokens_[i].hash)) return;
     uint64_t h = kNgramSeed;
     const size_t limit = std::min(n_, i + index.max_len());
     for (size_t k = i; k < limit; ++k) {
@@ -1015,8 +1021,8 @@ class Matcher {
   // longest surface first, until it returns true. Returns whether one did.
   template <typename F>
   bool ForEachHit(size_t i, bool folded, F f) const {
-    if (i >= n_) return false;
-    for (uint32_t h = hit_begin_[i + 1]; h > hit_begin_[i]; --h) {
+    if (i >= n_ || kinds_[i] == 0) return false;  // no hit: hit_range_[i] is stale
+    for (uint32_t h = hit_range_[i].end; h > hit_range_[i].begin; --h) {
       const Hit& hit = hits_[h - 1];
       if (hit.folded != folded) continue;
       const NgramIndex& index = folded ? d_.folded : d_.exact;
@@ -1523,8 +1529,11 @@ class Matcher {
   std::vector<Token> tokens_;
   size_t n_ = 0;
   std::vector<Hit> hits_;
-  std::vector<uint32_t> hit_begin_;
   std::vector<uint16_t> kinds_;  // per token: Bit() of every entry starting there
+  struct HitRange {
+    uint32_t begin, end;
+  };
+  std::vector<HitRange> hit_range_;  // per token with kinds_ set: its hits in hits_
   DocumentPeople people_;
 };
 
