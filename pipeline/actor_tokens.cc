@@ -324,6 +324,17 @@ uint64_t HashNormalized(std::string_view normalized) {
 }
 
 bool NormalizedEquals(std::string_view token, std::string_view normalized, bool fold) {
+  // Normalisation only rewrites three-byte characters that start with 0xE2;
+  // without one, the bytes compare one for one.
+  if (token.find('\xE2') == std::string_view::npos) {
+    if (token.size() != normalized.size()) return false;
+    for (size_t i = 0; i < token.size(); ++i) {
+      char c = token[i];
+      if (fold && c >= 'A' && c <= 'Z') c += 32;
+      if (c != normalized[i]) return false;
+    }
+    return true;
+  }
   size_t pos = 0;
   bool equal = true;
   ForEachNormalizedByte(token, [&](unsigned char c) {
