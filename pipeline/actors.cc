@@ -23,6 +23,7 @@
 #include "pipeline/actors.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -832,21 +833,32 @@ class DocumentPeople {
     if (!role.empty()) p.role = role;
     if (!affiliation.empty()) p.affiliation = affiliation;
     uint64_t h = kNgramSeed;
-    std::vector<size_t> words;
+    size_t words = 0, first_word = 0, last_word = 0;
     for (size_t k = 0; k < n; ++k) {
       h = ExtendNgram(h, tokens[k].hash);
       // Initials ("S.") are too short to name anyone alone.
       if (tokens[k].kind == TokenKind::kWord && tokens[k].upper &&
           tokens[k].end - tokens[k].begin > 1) {
-        words.push_back(k);
+        if (words++ == 0) first_word = k;
+        last_word = k;
       }
     }
-    Put(h, it->second, 3);
+    if (n > 0) Put(h, tokens[0].hash, it->second, 3);
     max_len_ = std::max(max_len_, n);
-    if (words.size() >= 2) {
-      Put(ExtendNgram(kNgramSeed, tokens[words.back()].hash), it->second, 2);
-      if (words.size() == 2) Put(ExtendNgram(kNgramSeed, tokens[words[0]].hash), it->second, 1);
+    if (words >= 2) {
+      const uint64_t surname = tokens[last_word].hash;
+      Put(ExtendNgram(kNgramSeed, surname), surname, it->second, 2);
+      if (words == 2) {
+        const uint64_t first = tokens[first_word].hash;
+        Put(ExtendNgram(kNgramSeed, first), first, it->second, 1);
+      }
     }
+  }
+
+  // False when no name remembered starts with a token of this hash: a
+  // filter that spares most capitalised words the look-ups of Find.
+  bool MayStart(uint64_t token_hash) const {
+    return (first_tokens_[(token_hash >> 6) % first_tokens_.size()] >> (token_hash & 63)) & 1;
   }
 
   void AddRole(const std::string& role, const std::string& body, const std::string& name) {
@@ -866,8 +878,10 @@ class DocumentPeople {
 
  private:
   // A later person takes a name over, unless it held it more firmly (a
-  // surname beats the first word of another person's name).
-  void Put(uint64_t h, uint32_t person, int strength) {
+  // surname beats the first word of another person's name). `first` is the
+  // hash of the name's first token.
+  void Put(uint64_t h, uint64_t first, uint32_t person, int strength) {
+    first_tokens_[(first >> 6) % first_tokens_.size()] |= uint64_t{1} << (first & 63);
     auto [it, inserted] = names_.try_emplace(h, person, strength);
     if (!inserted && strength >= it->second.second) it->second = {person, strength};
   }
@@ -877,6 +891,7 @@ class DocumentPeople {
   std::unordered_map<uint64_t, std::pair<uint32_t, int>> names_;
   std::unordered_map<std::string, uint32_t> roles_;
   size_t max_len_ = 0;
+  std::array<uint64_t, 16> first_tokens_{};  // a bit per first-token hash, for MayStart
 };
 
 class Matcher {
@@ -893,13 +908,13 @@ class Matcher {
       n_ = tokens_.size();
       FindHits();
       size_t i = 0;
+      Candidate c;  // reused, so that its strings keep their buffers
       while (i < n_) {
         // Most tokens start nothing: no name, role or body, and no person met.
-        if ((kinds_[i] & kStartBits) == 0 && (people_.empty() || !IsUpperWord(i))) {
+        if ((kinds_[i] & kStartBits) == 0 && !MayStartMet(i)) {
           ++i;
           continue;
         }
-        Candidate c;
         if (!Best(i, &c)) {
           ++i;
           continue;
@@ -1205,9 +1220,14 @@ class Matcher {
            ListWordAt(m, Entry::kParticle);
   }
 
+  // Whether a person met earlier in the document may be named at `k`.
+  bool MayStartMet(size_t k) const {
+    return !people_.empty() && IsUpperWord(k) && people_.MayStart(tokens_[k].hash);
+  }
+
   // A person met earlier in the document, named by the longest n-gram at `k`.
   bool MetAt(size_t k, int32_t* person, size_t* end) const {
-    if (people_.empty() || !IsUpperWord(k)) return false;
+    if (!MayStartMet(k)) return false;
     uint64_t h = kNgramSeed;
     bool found = false;
     const size_t limit = std::min(n_, k + people_.max_len());
@@ -1326,33 +1346,26 @@ class Matcher {
   void TryAlias(size_t i, const Start& s, Candidate* best, bool* found) const {
     if (!s.has_ref) return;
     const Ref& ref = s.ref;
-    Candidate c;
-    c.end = ref.end;
-    c.priority = 5;
-    SetActor(ref.actor, &c);
+    Candidate* c = Claim(ref.end, 5, best, found);
+    if (c == nullptr) return;
+    SetActor(ref.actor, c);
     if (ref.plain) {
-      if (ref.via == Entry::kDemonym) c.modifier = true;
+      if (ref.via == Entry::kDemonym) c->modifier = true;
       if (ref.via == Entry::kCapital) {
-        if (LocativeBefore(i) || ListWordAt(ref.end, Entry::kPlaceNoun)) c.modifier = true;
-        if (NameWordAt(ref.end)) c.drop = true;  // "Moscow Times", "Washington Post"
+        if (LocativeBefore(i) || ListWordAt(ref.end, Entry::kPlaceNoun)) c->modifier = true;
+        if (NameWordAt(ref.end)) c->drop = true;  // "Moscow Times", "Washington Post"
       }
-      if (InCompound(i, ref.end)) c.modifier = true;
+      if (InCompound(i, ref.end)) c->modifier = true;
     }
-    Consider(std::move(c), best, found);
   }
 
   // A person of the table by name or alias, or one met before.
   void TryPerson(size_t i, const Start& s, Candidate* best, bool* found) const {
     if (!s.has_known && !s.has_met) return;
-    Candidate c;
-    if (s.has_met && (!s.has_known || s.met_end >= s.known.end)) {
-      NamedPerson({s.met_end, -1, s.met}, i, &c);
-      c.priority = 4;
-    } else {
-      NamedPerson({s.known.end, static_cast<int32_t>(s.known.actor), -1}, i, &c);
-      c.priority = 3;
-    }
-    Consider(std::move(c), best, found);
+    const bool met = s.has_met && (!s.has_known || s.met_end >= s.known.end);
+    const NameMatch nm = met ? NameMatch{s.met_end, -1, s.met}
+                             : NameMatch{s.known.end, static_cast<int32_t>(s.known.actor), -1};
+    if (Candidate* c = Claim(nm.end, met ? 4 : 3, best, found)) NamedPerson(nm, i, c);
   }
 
   // "the Indian delegation", "Chinese officials", "the Trump administration",
@@ -1363,11 +1376,7 @@ class Matcher {
     if (s.has_ref) {
       size_t j = s.ref.end + (IsPossessive(s.ref.end) ? 1 : 0);
       if (BodyAt(j, false, &body, &end)) {
-        Candidate c;
-        c.end = end;
-        c.priority = 2;
-        SetActor(s.ref.actor, &c);
-        Consider(std::move(c), best, found);
+        if (Candidate* c = Claim(end, 2, best, found)) SetActor(s.ref.actor, c);
       }
     }
     // A person's government: the state they lead.
@@ -1384,11 +1393,7 @@ class Matcher {
     if (state >= 0) {
       size_t j = after + (IsPossessive(after) ? 1 : 0);
       if (BodyAt(j, false, &body, &end)) {
-        Candidate c;
-        c.end = end;
-        c.priority = 2;
-        SetActor(state, &c);
-        Consider(std::move(c), best, found);
+        if (Candidate* c = Claim(end, 2, best, found)) SetActor(state, c);
       }
     }
     // A body noun, then "of" and its owner.
@@ -1396,17 +1401,12 @@ class Matcher {
       if (!BodyAt(i, organisation, &body, &end)) continue;
       Ref owner;
       if (!ParseOfRef(end, false, &owner)) continue;
-      Candidate c;
-      c.end = owner.end;
-      c.priority = 2;
-      if (!organisation) {
-        SetActor(owner.actor, &c);
-      } else if (owner.plain && d_.actors[owner.actor].type == ActorType::kCountry) {
-        SetActor(d_.Institution(owner.actor, body), &c);
-      } else {
-        continue;
+      uint32_t actor = owner.actor;
+      if (organisation) {
+        if (!owner.plain || d_.actors[owner.actor].type != ActorType::kCountry) continue;
+        actor = d_.Institution(owner.actor, body);
       }
-      Consider(std::move(c), best, found);
+      if (Candidate* c = Claim(owner.end, 2, best, found)) SetActor(actor, c);
     }
   }
 
@@ -1430,31 +1430,29 @@ class Matcher {
     size_t name_begin = k;
     while (WordAt(name_begin, Entry::kHonorific, nullptr, &name_begin)) {
     }
-    Candidate c;
-    c.priority = 1;
     NameMatch nm;
     if (ParseName(name_begin, &nm)) {
-      NamedPerson(nm, name_begin, &c);
-      c.role = role.name;
+      Candidate* c = Claim(nm.end, 1, best, found);
+      if (c == nullptr) return;
+      NamedPerson(nm, name_begin, c);
+      c->role = role.name;
       if (has_ref) {
-        c.affiliation = PersonAffiliation(ref);
-        c.role_body = d_.actors[ref.actor].name;
+        c->affiliation = PersonAffiliation(ref);
+        c->role_body = d_.actors[ref.actor].name;
       }
     } else if (has_ref && !role.needs_name) {
-      c.end = k;
-      c.type = ActorType::kPerson;
-      c.role = role.name;
-      c.affiliation = PersonAffiliation(ref);
+      Candidate* c = Claim(k, 1, best, found);
+      if (c == nullptr) return;
+      c->type = ActorType::kPerson;
+      c->role = role.name;
+      c->affiliation = PersonAffiliation(ref);
       if (const auto* p = people_.FindRole(role.name, d_.actors[ref.actor].name)) {
-        c.name = p->name;  // "the Russian foreign minister", after Lavrov
-        c.affiliation = p->affiliation.empty() ? c.affiliation : p->affiliation;
+        c->name = p->name;  // "the Russian foreign minister", after Lavrov
+        if (!p->affiliation.empty()) c->affiliation = p->affiliation;
       } else {
-        c.name = RefStem(ref) + " " + role.name;
+        c->name = RefStem(ref) + " " + role.name;
       }
-    } else {
-      return;
     }
-    Consider(std::move(c), best, found);
   }
 
   // "Mr Kumar", "Sheikh Tamim bin Hamad Al Thani".
@@ -1465,10 +1463,7 @@ class Matcher {
     if (k == i) return;
     NameMatch nm;
     if (!ParseName(k, &nm)) return;
-    Candidate c;
-    NamedPerson(nm, k, &c);
-    c.priority = 0;
-    Consider(std::move(c), best, found);
+    if (Candidate* c = Claim(nm.end, 0, best, found)) NamedPerson(nm, k, c);
   }
 
   void SetActor(uint32_t id, Candidate* c) const {
@@ -1479,11 +1474,19 @@ class Matcher {
     c->role = a.role;
   }
 
-  static void Consider(Candidate&& c, Candidate* best, bool* found) {
-    if (!*found || c.end > best->end || (c.end == best->end && c.priority > best->priority)) {
-      *best = std::move(c);
-      *found = true;
+  // Whether a candidate ending at `end` with `priority` beats the best so far
+  // (the longer wins, then the higher priority). If it does, returns *best
+  // reset for it to be filled in, else null: a candidate that loses is never
+  // built.
+  static Candidate* Claim(size_t end, int priority, Candidate* best, bool* found) {
+    if (*found && (end < best->end || (end == best->end && priority <= best->priority))) {
+      return nullptr;
     }
+    *best = Candidate();  // its strings keep their buffers
+    best->end = end;
+    best->priority = priority;
+    *found = true;
+    return best;
   }
 
   bool Best(size_t i, Candidate* best) const {
