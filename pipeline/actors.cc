@@ -86,14 +86,15 @@ class NgramIndex {
     uint32_t key_size = 0;
   };
 
-  // Adds a surface: its token hashes and its key (normalised tokens joined
-  // by '\x1f'). If `payload` is exclusive and the surface already names
-  // another entry of its group (any actor, for names; the same kind, for
-  // grammar words), adds nothing, sets *clash to that entry and returns false.
   NgramIndex() : filter_((size_t{1} << kFilterBits) / 64, 0) {}
 
-  bool Add(const std::vector<uint64_t>& hashes, std::string_view key, Payload payload,
-           bool exclusive, uint32_t* clash) {
+  // Adds a surface: its token hashes, the folded hash of its first token
+  // (for MayStart) and its key (normalised tokens joined by '\x1f'). If
+  // `payload` is exclusive and the surface already names another entry of its
+  // group (any actor, for names; the same kind, for grammar words), adds
+  // nothing, sets *clash to that entry and returns false.
+  bool Add(const std::vector<uint64_t>& hashes, uint64_t first_folded, std::string_view key,
+           Payload payload, bool exclusive, uint32_t* clash) {
     uint32_t node = 0;
     uint64_t h = kNgramSeed;
     for (uint64_t token : hashes) {
@@ -122,7 +123,7 @@ class NgramIndex {
     }
     pending_.push_back({payload, head_[node]});
     head_[node] = static_cast<uint32_t>(pending_.size() - 1);
-    uint64_t bit = (hashes[0] * 0x9e3779b97f4a7c15ULL) >> (64 - kFilterBits);
+    const uint64_t bit = FilterBit(first_folded);
     filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
     max_len_ = std::max(max_len_, hashes.size());
     return true;
@@ -143,10 +144,12 @@ class NgramIndex {
     pending_ = {};
   }
 
-  // False when no surface starts with a token of this hash (a cheap filter
-  // that most words of running text fail).
-  bool MayStart(uint64_t token_hash) const {
-    uint64_t bit = (token_hash * 0x9e3779b97f4a7c15ULL) >> (64 - kFilterBits);
+  // False when no surface starts with a token of this folded hash (a cheap
+  // filter that most words of running text fail). Every index is filtered on
+  // folded hashes, even the case-sensitive one, so that a token needs one
+  // position worked out for all of them.
+  bool MayStart(uint64_t folded_hash) const {
+    const uint64_t bit = FilterBit(folded_hash);
     return (filter_[bit >> 6] >> (bit & 63)) & 1;
   }
 
@@ -181,6 +184,8 @@ class NgramIndex {
     return a == b || (a <= Entry::kCapital && b <= Entry::kCapital);
   }
   size_t Home(uint64_t hash) const { return (hash ^ (hash >> 29)) & mask_; }
+  // Token hashes are well mixed already: their top bits will do.
+  static uint64_t FilterBit(uint64_t folded_hash) { return folded_hash >> (64 - kFilterBits); }
 
   // The node of n-gram hash `h`, made if new. The table stays at most half
   // full.
@@ -445,7 +450,7 @@ bool Loader::AddOne(std::string_view surface, const std::vector<Token>& tokens, 
   NgramIndex& index = payload.kind >= Entry::kStopWord ? data_->words
                       : fold                           ? data_->folded
                                                        : data_->exact;
-  return index.Add(hashes_, key, payload, exclusive, clash);
+  return index.Add(hashes_, tokens[0].folded_hash, key, payload, exclusive, clash);
 }
 
 void Loader::AddSurface(const YamlFile& file, const YAML::Node& where, const std::string& surface,
@@ -907,24 +912,15 @@ class Matcher {
       actor_tokens::Tokenize(text.substr(norm.begin, norm.size()), norm.begin, &tokens_);
       n_ = tokens_.size();
       FindHits();
-      size_t i = 0;
-      Candidate c;  // reused, so that its strings keep their buffers
-      while (i < n_) {
-        // Most tokens start nothing: no name, role or body, and no person met.
-        if ((kinds_[i] & kStartBits) == 0 && !MayStartMet(i)) {
-          ++i;
-          continue;
-        }
-        if (!Best(i, &c)) {
-          ++i;
-          continue;
-        }
-        if (c.drop) {
-          ++i;
-          continue;
-        }
+      size_t next = 0;  // the first token after the last mention
+      Candidate c;      // reused, so that its strings keep their buffers
+      for (uint32_t i : starts_) {
+        if (i < next) continue;
+        // Most words start nothing: no name, role or body, and no person met.
+        if ((kinds_[i] & kStartBits) == 0 && !MayStartMet(i)) continue;
+        if (!Best(i, &c) || c.drop) continue;
         Emit(static_cast<int>(s), i, &c);
-        i = c.end;
+        next = c.end;
       }
     }
   }
@@ -980,26 +976,31 @@ class Matcher {
 
   // --- Index hits -----------------------------------------------------------
 
-  // Fills hits_, kinds_ and, for the tokens with hits, hit_range_. Most
-  // words start nothing, and only cost the two filter look-ups.
+  // Fills hits_, kinds_ and, for the tokens with hits, hit_range_; and
+  // starts_, the words where a mention may start: those with a hit, and the
+  // capitalised ones (a person met earlier may start there). Most words
+  // start nothing, and only cost the two filter look-ups.
   void FindHits() {
     hits_.clear();
+    starts_.clear();
     kinds_.assign(n_, 0);
     if (hit_range_.size() < n_) hit_range_.resize(n_);
     for (size_t i = 0; i < n_; ++i) {
       const Token& t = tokens_[i];
       if (t.kind != TokenKind::kWord) continue;
-      const bool exact = d_.exact.MayStart(t.hash);
+      const bool exact = d_.exact.MayStart(t.folded_hash);
       const bool folded = d_.folded.MayStart(t.folded_hash);
-      if (!exact && !folded) continue;
-      const uint32_t first = static_cast<uint32_t>(hits_.size());
-      if (exact) Probe(d_.exact, i, false);
-      if (folded) Probe(d_.folded, i, true);
-      hit_range_[i] = {first, static_cast<uint32_t>(hits_.size())};
+      if (exact || folded) {
+        const uint32_t first = static_cast<uint32_t>(hits_.size());
+        if (exact) Probe(d_.exact, i, false);
+        if (folded) Probe(d_.folded, i, true);
+        hit_range_[i] = {first, static_cast<uint32_t>(hits_.size())};
+      }
+      if (kinds_[i] != 0 || t.upper) starts_.push_back(static_cast<uint32_t>(i));
     }
   }
 
-  // REQUIRES: index.MayStart() of token `i`.
+  // REQUIRES: index.MayStart() of token `i`'s folded hash.
   void Probe(const NgramIndex& index, size_t i, bool fold) {
     uint64_t h = kNgramSeed;
     const size_t limit = std::min(n_, i + index.max_len());
@@ -1537,6 +1538,7 @@ class Matcher {
     uint32_t begin, end;
   };
   std::vector<HitRange> hit_range_;  // per token with kinds_ set: its hits in hits_
+  std::vector<uint32_t> starts_;     // the tokens that may start a mention, in order
   DocumentPeople people_;
 };
 
