@@ -86,8 +86,6 @@ class NgramIndex {
     uint32_t key_size = 0;
   };
 
-  NgramIndex() : filter_((size_t{1} << kFilterBits) / 64, 0) {}
-
   // Adds a surface: its token hashes, the folded hash of its first token
   // (for MayStart) and its key (normalised tokens joined by '\x1f'). If
   // `payload` is exclusive and the surface already names another entry of its
@@ -218,7 +216,9 @@ class NgramIndex {
   std::vector<Node> nodes_;
   std::vector<Payload> payloads_;
   std::string key_pool_;
-  std::vector<uint64_t> filter_;
+  // A bit per FilterBit: held in place, not behind a pointer, so that a
+  // look-up is one load.
+  std::array<uint64_t, (size_t{1} << kFilterBits) / 64> filter_{};
   size_t max_len_ = 0;
   // Build state, dropped by Freeze: each node's payloads as a linked list.
   std::vector<uint32_t> head_;
@@ -914,7 +914,8 @@ class Matcher {
       FindHits();
       size_t next = 0;  // the first token after the last mention
       Candidate c;      // reused, so that its strings keep their buffers
-      for (uint32_t i : starts_) {
+      for (size_t k = 0; k < num_starts_; ++k) {
+        const size_t i = starts_[k];
         if (i < next) continue;
         // Most words start nothing: no name, role or body, and no person met.
         if ((kinds_[i] & kStartBits) == 0 && !MayStartMet(i)) continue;
@@ -982,11 +983,19 @@ class Matcher {
   // start nothing, and only cost the two filter look-ups.
   void FindHits() {
     hits_.clear();
-    starts_.clear();
     kinds_.assign(n_, 0);
     if (hit_range_.size() < n_) hit_range_.resize(n_);
-    for (size_t i = 0; i < n_; ++i) {
-      const Token& t = tokens_[i];
+    if (starts_.size() < n_) starts_.resize(n_);
+    // Plain pointers and a local count, which the compiler keeps in
+    // registers through the loop (it would reload a vector's internals after
+    // every store).
+    const Token* const tokens = tokens_.data();
+    const uint16_t* const kinds = kinds_.data();
+    uint32_t* const starts = starts_.data();
+    const size_t n = n_;
+    size_t count = 0;
+    for (size_t i = 0; i < n; ++i) {
+      const Token& t = tokens[i];
       if (t.kind != TokenKind::kWord) continue;
       const bool exact = d_.exact.MayStart(t.folded_hash);
       const bool folded = d_.folded.MayStart(t.folded_hash);
@@ -996,8 +1005,9 @@ class Matcher {
         if (folded) Probe(d_.folded, i, true);
         hit_range_[i] = {first, static_cast<uint32_t>(hits_.size())};
       }
-      if (kinds_[i] != 0 || t.upper) starts_.push_back(static_cast<uint32_t>(i));
+      if (kinds[i] != 0 || t.upper) starts[count++] = static_cast<uint32_t>(i);
     }
+    num_starts_ = count;
   }
 
   // REQUIRES: index.MayStart() of token `i`'s folded hash.
@@ -1538,7 +1548,8 @@ class Matcher {
     uint32_t begin, end;
   };
   std::vector<HitRange> hit_range_;  // per token with kinds_ set: its hits in hits_
-  std::vector<uint32_t> starts_;     // the tokens that may start a mention, in order
+  std::vector<uint32_t> starts_;     // the tokens that may start a mention, in order:
+  size_t num_starts_ = 0;            // the first num_starts_ of starts_
   DocumentPeople people_;
 };
 
