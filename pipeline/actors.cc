@@ -73,6 +73,27 @@ struct Payload {
   uint32_t id;   // actor, role, prefix, honorific or body index
 };
 
+// A Bloom filter of (well mixed) 64-bit hashes: no false negatives, and few
+// false positives, with two bits per hash taken from its top bits. 8 KB, so
+// that it stays in the L1 cache.
+class HashFilter {
+ public:
+  void Add(uint64_t hash) {
+    words_[High(hash) / 64] |= uint64_t{1} << (High(hash) % 64);
+    words_[Low(hash) / 64] |= uint64_t{1} << (Low(hash) % 64);
+  }
+  bool MayContain(uint64_t hash) const {
+    return ((words_[High(hash) / 64] >> (High(hash) % 64)) & 1) &&
+           ((words_[Low(hash) / 64] >> (Low(hash) % 64)) & 1);
+  }
+
+ private:
+  static constexpr int kBits = 16;
+  static uint64_t High(uint64_t hash) { return hash >> (64 - kBits); }
+  static uint64_t Low(uint64_t hash) { return (hash >> (64 - 2 * kBits)) & ((1 << kBits) - 1); }
+  std::array<uint64_t, (size_t{1} << kBits) / 64> words_{};
+};
+
 // Token sequences -> payloads, keyed by the n-gram hash of their tokens.
 // Every prefix of a surface has a node too, so a look-up can stop at the
 // first n-gram that starts no surface. Built once by Add and Freeze; look-ups
@@ -86,18 +107,18 @@ class NgramIndex {
     uint32_t key_size = 0;
   };
 
-  // Adds a surface: its token hashes, the folded hash of its first token
-  // (for MayStart) and its key (normalised tokens joined by '\x1f'). If
-  // `payload` is exclusive and the surface already names another entry of its
-  // group (any actor, for names; the same kind, for grammar words), adds
-  // nothing, sets *clash to that entry and returns false.
-  bool Add(const std::vector<uint64_t>& hashes, uint64_t first_folded, std::string_view key,
-           Payload payload, bool exclusive, uint32_t* clash) {
+  // Adds a surface: its token hashes and its key (normalised tokens joined
+  // by '\x1f'). If `payload` is exclusive and the surface already names
+  // another entry of its group (any actor, for names; the same kind, for
+  // grammar words), adds nothing, sets *clash to that entry and returns false.
+  bool Add(const std::vector<uint64_t>& hashes, std::string_view key, Payload payload,
+           bool exclusive, uint32_t* clash) {
     uint32_t node = 0;
     uint64_t h = kNgramSeed;
-    for (uint64_t token : hashes) {
-      h = ExtendNgram(h, token);
+    for (size_t k = 0; k < hashes.size(); ++k) {
+      h = ExtendNgram(h, hashes[k]);
       node = Insert(h);
+      if (k > 0) longer_.Add(h);
     }
     Node& n = nodes_[node];
     for (uint32_t p = head_[node]; p != kNone; p = pending_[p].next) {
@@ -121,8 +142,7 @@ class NgramIndex {
     }
     pending_.push_back({payload, head_[node]});
     head_[node] = static_cast<uint32_t>(pending_.size() - 1);
-    const uint64_t bit = FilterBit(first_folded);
-    filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+    first_.Add(hashes[0]);
     max_len_ = std::max(max_len_, hashes.size());
     return true;
   }
@@ -142,14 +162,14 @@ class NgramIndex {
     pending_ = {};
   }
 
-  // False when no surface starts with a token of this folded hash (a cheap
-  // filter that most words of running text fail). Every index is filtered on
-  // folded hashes, even the case-sensitive one, so that a token needs one
-  // position worked out for all of them.
-  bool MayStart(uint64_t folded_hash) const {
-    const uint64_t bit = FilterBit(folded_hash);
-    return (filter_[bit >> 6] >> (bit & 63)) & 1;
-  }
+  // False when no surface starts with a token of this hash (a cheap filter
+  // that most words of running text fail).
+  bool MayStart(uint64_t token_hash) const { return first_.MayContain(token_hash); }
+
+  // False when no surface of two tokens or more starts with the n-gram of
+  // this hash: spares Find a look-up that would miss, at the end of nearly
+  // every probe.
+  bool MayExtendTo(uint64_t ngram_hash) const { return longer_.MayContain(ngram_hash); }
 
   const Node* Find(uint64_t hash) const {
     if (slots_.empty()) return nullptr;
@@ -176,14 +196,11 @@ class NgramIndex {
     uint32_t next;
   };
   static constexpr uint32_t kNone = UINT32_MAX;
-  static constexpr int kFilterBits = 16;  // 8 KB: stays in the L1 cache
 
   static bool SameGroup(Entry a, Entry b) {
     return a == b || (a <= Entry::kCapital && b <= Entry::kCapital);
   }
   size_t Home(uint64_t hash) const { return (hash ^ (hash >> 29)) & mask_; }
-  // Token hashes are well mixed already: their top bits will do.
-  static uint64_t FilterBit(uint64_t folded_hash) { return folded_hash >> (64 - kFilterBits); }
 
   // The node of n-gram hash `h`, made if new. The table stays at most half
   // full.
@@ -216,9 +233,8 @@ class NgramIndex {
   std::vector<Node> nodes_;
   std::vector<Payload> payloads_;
   std::string key_pool_;
-  // A bit per FilterBit: held in place, not behind a pointer, so that a
-  // look-up is one load.
-  std::array<uint64_t, (size_t{1} << kFilterBits) / 64> filter_{};
+  HashFilter first_;   // the first tokens of the surfaces
+  HashFilter longer_;  // the n-grams of two tokens or more that start a surface
   size_t max_len_ = 0;
   // Build state, dropped by Freeze: each node's payloads as a linked list.
   std::vector<uint32_t> head_;
@@ -450,7 +466,7 @@ bool Loader::AddOne(std::string_view surface, const std::vector<Token>& tokens, 
   NgramIndex& index = payload.kind >= Entry::kStopWord ? data_->words
                       : fold                           ? data_->folded
                                                        : data_->exact;
-  return index.Add(hashes_, tokens[0].folded_hash, key, payload, exclusive, clash);
+  return index.Add(hashes_, key, payload, exclusive, clash);
 }
 
 void Loader::AddSurface(const YamlFile& file, const YAML::Node& where, const std::string& surface,
@@ -997,7 +1013,7 @@ class Matcher {
     for (size_t i = 0; i < n; ++i) {
       const Token& t = tokens[i];
       if (t.kind != TokenKind::kWord) continue;
-      const bool exact = d_.exact.MayStart(t.folded_hash);
+      const bool exact = d_.exact.MayStart(t.hash);
       const bool folded = d_.folded.MayStart(t.folded_hash);
       if (exact || folded) {
         const uint32_t first = static_cast<uint32_t>(hits_.size());
@@ -1010,12 +1026,13 @@ class Matcher {
     num_starts_ = count;
   }
 
-  // REQUIRES: index.MayStart() of token `i`'s folded hash.
+  // REQUIRES: index.MayStart() of token `i`.
   void Probe(const NgramIndex& index, size_t i, bool fold) {
     uint64_t h = kNgramSeed;
     const size_t limit = std::min(n_, i + index.max_len());
     for (size_t k = i; k < limit; ++k) {
       h = ExtendNgram(h, fold ? tokens_[k].folded_hash : tokens_[k].hash);
+      if (k > i && !index.MayExtendTo(h)) return;
       const NgramIndex::Node* node = index.Find(h);
       if (node == nullptr) return;
       if (node->payload_end == node->payload_begin) continue;
