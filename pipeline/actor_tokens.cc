@@ -15,9 +15,11 @@ namespace {
 
 enum CharClass : uint8_t { kSpace, kLetter, kApostrophe, kHyphen, kOther };
 
-constexpr std::array<uint8_t, 128> MakeAsciiClasses() {
-  std::array<uint8_t, 128> t{};
-  for (int c = 0; c < 128; ++c) t[c] = kOther;
+// The class of each ASCII byte; bytes of 0x80 and over are kOther here (the
+// characters they start are classified by Classify).
+constexpr std::array<uint8_t, 256> MakeAsciiClasses() {
+  std::array<uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) t[c] = kOther;
   for (int c = 0; c <= ' '; ++c) t[c] = kSpace;
   t[127] = kSpace;
   for (int c = '0'; c <= '9'; ++c) t[c] = kLetter;
@@ -27,7 +29,7 @@ constexpr std::array<uint8_t, 128> MakeAsciiClasses() {
   t['-'] = kHyphen;
   return t;
 }
-constexpr std::array<uint8_t, 128> kAscii = MakeAsciiClasses();
+constexpr std::array<uint8_t, 256> kAscii = MakeAsciiClasses();
 
 // Letters, marks and digits of any script make words; spaces (Unicode Z*)
 // and format characters separate them; everything else is punctuation.
@@ -307,6 +309,75 @@ void HashToken(std::string_view token, uint64_t* exact, uint64_t* folded) {
   *folded = lower.Finish();
 }
 
+// Appends the token [begin, end) to *out, constructed in place (building it
+// on the stack and copying it in costs a store-forwarding stall per token),
+// glued to the token before if that one ends at `begin` (*last_end, the end
+// of the last token this Tokenize call appended).
+inline void Append(uint32_t begin, uint32_t end, TokenKind kind, uint64_t hash, uint64_t folded,
+                   bool upper, bool hyphen, uint32_t* last_end, std::vector<Token>* out) {
+  const bool glued = begin == *last_end;
+  if (glued) out->back().glued_right = true;
+  *last_end = end;
+  out->emplace_back(begin, end, hash, folded, kind, upper, hyphen, glued, false);
+}
+
+// The general path, for what the loop in Tokenize does not take: appends the
+// token at `i` (or skips the space there) and returns where it ends. Non-ASCII
+// characters, apostrophes and possessives, acronyms and initials. Out of line,
+// so that the loop keeps its values in registers.
+[[gnu::noinline]] size_t TokenizeOne(std::string_view text, size_t i, uint32_t base,
+                                     uint32_t* last_end, std::vector<Token>* out) {
+  int len;
+  const CharClass cls = Classify(text, i, &len);
+  if (cls == kSpace) return i + len;
+  const size_t start = i;
+  TokenKind kind = TokenKind::kPunct;
+  if (cls == kLetter) {
+    kind = TokenKind::kWord;
+    i = ScanWord(text, i);
+  } else if (cls == kApostrophe) {
+    // A possessive needs a word right before it.
+    const bool after_word = *last_end == base + start && out->back().kind == TokenKind::kWord;
+    if (after_word && IsPossessiveS(text, start + len)) {
+      kind = TokenKind::kPossessive;
+      i = start + len + 1;
+    } else {
+      const char last = start > 0 ? text[start - 1] : ' ';
+      int next_len;
+      const bool word_follows =
+          start + len < text.size() && Classify(text, start + len, &next_len) == kLetter;
+      if (after_word && (last == 's' || last == 'S') && !word_follows) {
+        kind = TokenKind::kPossessive;
+      }
+      i = start + len;
+    }
+  } else {
+    i += len;
+  }
+  const std::string_view piece = text.substr(start, i - start);
+  uint64_t hash, folded;
+  if (kind == TokenKind::kPossessive) {
+    hash = folded = piece.size() > 1 ? kPossessiveHash : kPunctHashes['\''];
+  } else if (cls == kHyphen) {
+    hash = folded = kPunctHashes['-'];
+  } else if (cls == kApostrophe) {
+    hash = folded = kPunctHashes['\''];
+  } else if (kind == TokenKind::kPunct) {
+    hash = folded = HashBytes(piece.data(), piece.size());  // nothing to normalise
+  } else {
+    HashToken(piece, &hash, &folded);
+  }
+  bool upper = false;
+  if (kind == TokenKind::kWord) {
+    char32_t cp = static_cast<unsigned char>(piece[0]);
+    if (cp >= 0x80) DecodeUtf8(piece, 0, &cp);
+    upper = IsUpperCodePoint(cp);
+  }
+  Append(base + static_cast<uint32_t>(start), base + static_cast<uint32_t>(i), kind, hash, folded,
+         upper, cls == kHyphen, last_end, out);
+  return i;
+}
+
 }  // namespace
 
 std::string NormalizeToken(std::string_view token, bool fold) {
@@ -349,20 +420,10 @@ void Tokenize(std::string_view text, uint32_t base, std::vector<Token>* out) {
   const size_t n = text.size();
   const char* const data = text.data();
   uint32_t last_end = UINT32_MAX;  // end of the last token this call appended
-  // Appends a token, constructed in place (building it on the stack and
-  // copying it in costs a store-forwarding stall per token).
-  auto emit = [&](size_t b, size_t e, TokenKind kind, uint64_t hash, uint64_t folded,
-                  bool upper) -> Token& {
-    const uint32_t begin = base + static_cast<uint32_t>(b);
-    const bool glued = begin == last_end;
-    if (glued) out->back().glued_right = true;
-    last_end = base + static_cast<uint32_t>(e);
-    return out->emplace_back(begin, last_end, hash, folded, kind, upper, false, glued, false);
-  };
   size_t i = 0;
   while (i < n) {
     const unsigned char c = static_cast<unsigned char>(data[i]);
-    const uint8_t byte_class = c < 0x80 ? kAscii[c] : kOther;
+    const uint8_t byte_class = kAscii[c];
     if (byte_class == kSpace) {
       ++i;
       continue;
@@ -376,66 +437,21 @@ void Tokenize(std::string_view text, uint32_t base, std::vector<Token>* out) {
       const bool ends = j == n || (static_cast<unsigned char>(data[j]) < 0x80 && data[j] != '\'') ||
                         WordStepAt(text, j) == 0;
       if (ends) {
-        emit(i, j, TokenKind::kWord, hash, folded, c >= 'A' && c <= 'Z');
+        Append(base + i, base + j, TokenKind::kWord, hash, folded, c >= 'A' && c <= 'Z', false,
+               &last_end, out);
         i = j;
         continue;
       }
-    } else if (c < 0x80 && byte_class != kLetter && byte_class != kApostrophe) {
-      // One ASCII punctuation character; no normalisation applies.
-      emit(i, i + 1, TokenKind::kPunct, kPunctHashes[c], kPunctHashes[c], false).hyphen = c == '-';
-      ++i;
-      continue;
-    }
-    // Everything else: non-ASCII, apostrophes, acronyms and initials.
-    int len;
-    const CharClass cls = Classify(text, i, &len);
-    if (cls == kSpace) {
-      i += len;
-      continue;
-    }
-    const size_t start = i;
-    TokenKind kind = TokenKind::kPunct;
-    if (cls == kLetter) {
-      kind = TokenKind::kWord;
-      i = ScanWord(text, i);
-    } else if (cls == kApostrophe) {
-      // A possessive needs a word right before it.
-      const bool after_word = last_end == base + start && out->back().kind == TokenKind::kWord;
-      if (after_word && IsPossessiveS(text, start + len)) {
-        kind = TokenKind::kPossessive;
-        i = start + len + 1;
-      } else {
-        const char last = start > 0 ? data[start - 1] : ' ';
-        int next_len;
-        const bool word_follows =
-            start + len < n && Classify(text, start + len, &next_len) == kLetter;
-        if (after_word && (last == 's' || last == 'S') && !word_follows) {
-          kind = TokenKind::kPossessive;
-        }
-        i = start + len;
+    } else if (byte_class == kOther || byte_class == kHyphen) {
+      if (c < 0x80) {
+        // One ASCII punctuation character; no normalisation applies.
+        Append(base + i, base + i + 1, TokenKind::kPunct, kPunctHashes[c], kPunctHashes[c], false,
+               c == '-', &last_end, out);
+        ++i;
+        continue;
       }
-    } else {
-      i += len;
     }
-    const std::string_view piece = text.substr(start, i - start);
-    Token& t = emit(start, i, kind, 0, 0, false);
-    t.hyphen = cls == kHyphen;
-    if (kind == TokenKind::kPossessive) {
-      t.hash = t.folded_hash = piece.size() > 1 ? kPossessiveHash : kPunctHashes['\''];
-    } else if (cls == kHyphen) {
-      t.hash = t.folded_hash = kPunctHashes['-'];
-    } else if (cls == kApostrophe) {
-      t.hash = t.folded_hash = kPunctHashes['\''];
-    } else if (kind == TokenKind::kPunct) {
-      t.hash = t.folded_hash = HashBytes(piece.data(), piece.size());  // nothing to normalise
-    } else {
-      HashToken(piece, &t.hash, &t.folded_hash);
-    }
-    if (kind == TokenKind::kWord) {
-      char32_t cp = static_cast<unsigned char>(piece[0]);
-      if (cp >= 0x80) DecodeUtf8(piece, 0, &cp);
-      t.upper = IsUpperCodePoint(cp);
-    }
+    i = TokenizeOne(text, i, base, &last_end, out);
   }
 }
 
