@@ -936,7 +936,7 @@ class Matcher {
         // Most words start nothing: no name, role or body, and no person met.
         if ((kinds_[i] & kStartBits) == 0 && !MayStartMet(i)) continue;
         if (!Best(i, &c) || c.drop) continue;
-        Emit(static_cast<int>(s), i, &c);
+        Emit(static_cast<int>(s), i, c);
         next = c.end;
       }
     }
@@ -977,19 +977,43 @@ class Matcher {
     int32_t met = -1;    // a person met earlier in the document
   };
 
+  // The best candidate so far at a token. Its texts point at strings of the
+  // table, of the people met or of its own buffers (for the texts it
+  // composes), so that a candidate copies no string until it is emitted. It
+  // is reused in place, never copied.
   struct Candidate {
+    Candidate() = default;
+    Candidate(const Candidate&) = delete;
+    Candidate& operator=(const Candidate&) = delete;
+
+    // Clears every field but the buffers, for a candidate ending at `e`.
+    void Reset(size_t e, int p) {
+      end = e;
+      priority = p;
+      drop = false;
+      name = role = affiliation = role_body = &kNoText;
+      type = ActorType::kCountry;
+      modifier = false;
+      name_begin = name_end = 0;
+      known = -1;
+    }
+
     size_t end = 0;
     int priority = 0;   // breaks ties between candidates of the same length
     bool drop = false;  // a capital inside a longer name: no mention at all
-    std::string name, role, affiliation;
+    const std::string* name = &kNoText;
+    const std::string* role = &kNoText;
+    const std::string* affiliation = &kNoText;
     ActorType type = ActorType::kCountry;
     bool modifier = false;
     // A person to remember: the tokens of their name in this sentence, or
     // the table entry, and the (role, body) that introduced them.
     size_t name_begin = 0, name_end = 0;
     int32_t known = -1;
-    std::string role_body;
+    const std::string* role_body = &kNoText;
+    std::string own_name, own_role;  // what `name` and `role` point at when composed
   };
+  static inline const std::string kNoText;
 
   // --- Index hits -----------------------------------------------------------
 
@@ -1298,7 +1322,7 @@ class Matcher {
 
   // The affiliation a person gets from the ref of their title: the state when
   // the ref is one of its bodies, else the ref itself.
-  std::string PersonAffiliation(const Ref& ref) const {
+  const std::string& PersonAffiliation(const Ref& ref) const {
     const int32_t up = d_.info[ref.actor].affiliation;
     if (up >= 0 && d_.actors[up].type == ActorType::kCountry) return d_.actors[up].name;
     return d_.actors[ref.actor].name;
@@ -1306,7 +1330,7 @@ class Matcher {
 
   // "Russian" (the stem) for a state, else the actor's name: the start of a
   // description.
-  std::string RefStem(const Ref& ref) const {
+  const std::string& RefStem(const Ref& ref) const {
     const Actor& a = d_.actors[ref.actor];
     const ActorInfo& info = d_.info[ref.actor];
     if (a.type == ActorType::kCountry && !info.stem.empty()) return info.stem;
@@ -1321,28 +1345,29 @@ class Matcher {
     c->name_end = nm.end;
     if (nm.known >= 0) {
       const Actor& a = d_.actors[nm.known];
-      c->name = a.name;
-      c->role = a.role;
-      c->affiliation = a.affiliation;
+      c->name = &a.name;
+      c->role = &a.role;
+      c->affiliation = &a.affiliation;
       c->known = nm.known;
     } else if (nm.met >= 0) {
       const DocumentPeople::Person& p = people_.person(nm.met);
-      c->name = p.name;
-      c->role = p.role;
-      c->affiliation = p.affiliation;
+      c->name = &p.name;
+      c->role = &p.role;
+      c->affiliation = &p.affiliation;
     } else {
-      c->name = Collapse(name_begin, nm.end);
+      Collapse(name_begin, nm.end, &c->own_name);
+      c->name = &c->own_name;
     }
   }
 
-  // The text of tokens [b, e) with each run of spaces made one space.
-  std::string Collapse(size_t b, size_t e) const {
-    std::string out;
+  // Sets *out to the text of tokens [b, e) with each run of spaces made one
+  // space.
+  void Collapse(size_t b, size_t e, std::string* out) const {
+    out->clear();
     for (size_t k = b; k < e; ++k) {
-      if (k > b && !tokens_[k].glued_left) out.push_back(' ');
-      out.append(doc_->text, tokens_[k].begin, tokens_[k].end - tokens_[k].begin);
+      if (k > b && !tokens_[k].glued_left) out->push_back(' ');
+      out->append(doc_->text, tokens_[k].begin, tokens_[k].end - tokens_[k].begin);
     }
-    return out;
   }
 
   // --- Candidates -----------------------------------------------------------
@@ -1463,22 +1488,25 @@ class Matcher {
       Candidate* c = Claim(nm.end, 1, best, found);
       if (c == nullptr) return;
       NamedPerson(nm, name_begin, c);
-      c->role = role.name;
+      c->own_role = std::move(role.name);
+      c->role = &c->own_role;
       if (has_ref) {
-        c->affiliation = PersonAffiliation(ref);
-        c->role_body = d_.actors[ref.actor].name;
+        c->affiliation = &PersonAffiliation(ref);
+        c->role_body = &d_.actors[ref.actor].name;
       }
     } else if (has_ref && !role.needs_name) {
       Candidate* c = Claim(k, 1, best, found);
       if (c == nullptr) return;
       c->type = ActorType::kPerson;
-      c->role = role.name;
-      c->affiliation = PersonAffiliation(ref);
-      if (const auto* p = people_.FindRole(role.name, d_.actors[ref.actor].name)) {
-        c->name = p->name;  // "the Russian foreign minister", after Lavrov
-        if (!p->affiliation.empty()) c->affiliation = p->affiliation;
+      c->own_role = std::move(role.name);
+      c->role = &c->own_role;
+      c->affiliation = &PersonAffiliation(ref);
+      if (const auto* p = people_.FindRole(*c->role, d_.actors[ref.actor].name)) {
+        c->name = &p->name;  // "the Russian foreign minister", after Lavrov
+        if (!p->affiliation.empty()) c->affiliation = &p->affiliation;
       } else {
-        c->name = RefStem(ref) + " " + role.name;
+        c->own_name.assign(RefStem(ref)).append(" ").append(*c->role);
+        c->name = &c->own_name;
       }
     }
   }
@@ -1496,10 +1524,10 @@ class Matcher {
 
   void SetActor(uint32_t id, Candidate* c) const {
     const Actor& a = d_.actors[id];
-    c->name = a.name;
+    c->name = &a.name;
     c->type = a.type;
-    c->affiliation = a.affiliation;
-    c->role = a.role;
+    c->affiliation = &a.affiliation;
+    c->role = &a.role;
   }
 
   // Whether a candidate ending at `end` with `priority` beats the best so far
@@ -1510,9 +1538,7 @@ class Matcher {
     if (*found && (end < best->end || (end == best->end && priority <= best->priority))) {
       return nullptr;
     }
-    *best = Candidate();  // its strings keep their buffers
-    best->end = end;
-    best->priority = priority;
+    best->Reset(end, priority);
     *found = true;
     return best;
   }
@@ -1531,28 +1557,29 @@ class Matcher {
     return found;
   }
 
-  void Emit(int sentence, size_t i, Candidate* c) {
-    if (c->type == ActorType::kPerson && c->name_end > c->name_begin) {
-      if (c->known >= 0) {
-        const std::vector<Token>& t = d_.info[c->known].name_tokens;
-        people_.Add(c->name, c->role, c->affiliation, t.data(), t.size());
+  void Emit(int sentence, size_t i, const Candidate& c) {
+    // The texts are copied first: remembering a person below may move the
+    // people's strings that they point at.
+    ActorMention& m = doc_->actor_mentions.emplace_back();
+    m.norm = {tokens_[i].begin, tokens_[c.end - 1].end};
+    m.span = doc_->offsets.ToOriginal(m.norm);
+    m.sentence = sentence;
+    m.name = *c.name;
+    m.type = c.type;
+    m.affiliation = *c.affiliation;
+    m.role = *c.role;
+    m.modifier = c.modifier;
+    if (c.type == ActorType::kPerson && c.name_end > c.name_begin) {
+      if (c.known >= 0) {
+        const std::vector<Token>& t = d_.info[c.known].name_tokens;
+        people_.Add(m.name, m.role, m.affiliation, t.data(), t.size());
       }
       // The words as written too, so that an alias met first ("Lavrov")
       // is found again.
-      people_.Add(c->name, c->role, c->affiliation, tokens_.data() + c->name_begin,
-                  c->name_end - c->name_begin);
-      if (!c->role_body.empty()) people_.AddRole(c->role, c->role_body, c->name);
+      people_.Add(m.name, m.role, m.affiliation, tokens_.data() + c.name_begin,
+                  c.name_end - c.name_begin);
+      if (!c.role_body->empty()) people_.AddRole(m.role, *c.role_body, m.name);
     }
-    ActorMention m;
-    m.norm = {tokens_[i].begin, tokens_[c->end - 1].end};
-    m.span = doc_->offsets.ToOriginal(m.norm);
-    m.sentence = sentence;
-    m.name = std::move(c->name);
-    m.type = c->type;
-    m.affiliation = std::move(c->affiliation);
-    m.role = std::move(c->role);
-    m.modifier = c->modifier;
-    doc_->actor_mentions.push_back(std::move(m));
   }
 
   const Gazetteer& d_;
