@@ -111,6 +111,8 @@ const std::vector<Case> kCases = {
     {"\xE2\x80\x9CWe agree\xE2\x80\x9D, he said",
      "[\xE2\x80\x9C]|^We agree|[\xE2\x80\x9D]|[,] he said"},
     {"Kyiv\xC2\xB0 Kyiv\xC2\xB2", "^Kyiv|[\xC2\xB0] ^Kyiv\xC2\xB2"},
+    {"M\xC3\x9CNCHEN \xC3\x89LYS\xC3\x89\x45S-Bourbon",
+     "^M\xC3\x9CNCHEN ^\xC3\x89LYS\xC3\x89\x45S|[-]|^Bourbon"},
     // Unicode spaces and format characters separate words.
     {"New\xC2\xA0York New\xE2\x80\x89York a\xE2\x80\x8B"
      "b a\xE2\x80\xA8"
