@@ -83,8 +83,11 @@ class HashFilter {
     words_[Low(hash) / 64] |= uint64_t{1} << (Low(hash) % 64);
   }
   bool MayContain(uint64_t hash) const {
-    return ((words_[High(hash) / 64] >> (High(hash) % 64)) & 1) &&
-           ((words_[Low(hash) / 64] >> (Low(hash) % 64)) & 1);
+    return MayContainQuick(hash) && ((words_[Low(hash) / 64] >> (Low(hash) % 64)) & 1);
+  }
+  // The first of the two bits only: half the work, more false positives.
+  bool MayContainQuick(uint64_t hash) const {
+    return (words_[High(hash) / 64] >> (High(hash) % 64)) & 1;
   }
 
  private:
@@ -165,6 +168,7 @@ class NgramIndex {
   // False when no surface starts with a token of this hash (a cheap filter
   // that most words of running text fail).
   bool MayStart(uint64_t token_hash) const { return first_.MayContain(token_hash); }
+  bool MayStartQuick(uint64_t token_hash) const { return first_.MayContainQuick(token_hash); }
 
   // False when no surface of two tokens or more starts with the n-gram of
   // this hash: spares Find a look-up that would miss, at the end of nearly
@@ -1034,18 +1038,26 @@ class Matcher {
     uint32_t* const starts = starts_.data();
     const size_t n = n_;
     size_t count = 0;
+    // The common case (a word or punctuation that starts nothing) takes no
+    // branch: which it is, and whether a word is capitalised, is
+    // unpredictable.
     for (size_t i = 0; i < n; ++i) {
       const Token& t = tokens[i];
-      if (t.kind != TokenKind::kWord) continue;
-      const bool exact = d_.exact.MayStart(t.hash);
-      const bool folded = d_.folded.MayStart(t.folded_hash);
-      if (exact || folded) {
-        const uint32_t first = static_cast<uint32_t>(hits_.size());
-        if (exact) Probe(d_.exact, i, false);
-        if (folded) Probe(d_.folded, i, true);
-        hit_range_[i] = {first, static_cast<uint32_t>(hits_.size())};
+      const bool word = t.kind == TokenKind::kWord;
+      starts[count] = static_cast<uint32_t>(i);
+      if (word & (d_.exact.MayStartQuick(t.hash) | d_.folded.MayStartQuick(t.folded_hash))) {
+        const bool exact = d_.exact.MayStart(t.hash);
+        const bool folded = d_.folded.MayStart(t.folded_hash);
+        if (exact || folded) {
+          const uint32_t first = static_cast<uint32_t>(hits_.size());
+          if (exact) Probe(d_.exact, i, false);
+          if (folded) Probe(d_.folded, i, true);
+          hit_range_[i] = {first, static_cast<uint32_t>(hits_.size())};
+        }
+        count += kinds[i] != 0 || t.upper;
+        continue;
       }
-      if (kinds[i] != 0 || t.upper) starts[count++] = static_cast<uint32_t>(i);
+      count += word & t.upper;
     }
     num_starts_ = count;
   }
