@@ -845,6 +845,16 @@ class DocumentPeople {
     std::string affiliation;
   };
 
+  // Forgets everyone, for the next document (keeping the memory).
+  void Clear() {
+    people_.clear();
+    by_name_.clear();
+    names_.clear();
+    roles_.clear();
+    max_len_ = 0;
+    first_tokens_ = {};
+  }
+
   bool empty() const { return people_.empty(); }
   size_t max_len() const { return max_len_; }
   const Person& person(uint32_t i) const { return people_[i]; }
@@ -921,7 +931,49 @@ class DocumentPeople {
 
 class Matcher {
  public:
-  Matcher(const Gazetteer& data, Document* doc) : d_(data), doc_(doc) {}
+  struct Hit {
+    uint32_t len;
+    const NgramIndex::Node* node;
+    bool folded;
+  };
+  struct HitRange {
+    uint32_t begin, end;
+  };
+
+  // What a Matcher works in, kept from one document to the next on a
+  // thread: annotating a document then allocates (nearly) nothing, where
+  // it grew each vector afresh. See ActorTable::Annotate.
+  struct Scratch {
+    std::vector<Token> tokens;
+    std::vector<Hit> hits;
+    std::vector<uint16_t> kinds;
+    std::vector<HitRange> hit_range;
+    std::vector<uint32_t> starts;
+    DocumentPeople people;
+
+    // Drops the buffers a huge document made huge, so that a thread does
+    // not keep them for the rest of its life.
+    void Trim() {
+      constexpr size_t kKeep = size_t{1} << 16;  // tokens in a sentence
+      if (tokens.capacity() > kKeep) tokens = {};
+      if (kinds.capacity() > kKeep) kinds = {};
+      if (hit_range.capacity() > kKeep) hit_range = {};
+      if (starts.capacity() > kKeep) starts = {};
+      if (hits.capacity() > kKeep) hits = {};
+    }
+  };
+
+  Matcher(const Gazetteer& data, Document* doc, Scratch* scratch)
+      : d_(data),
+        doc_(doc),
+        tokens_(scratch->tokens),
+        hits_(scratch->hits),
+        kinds_(scratch->kinds),
+        hit_range_(scratch->hit_range),
+        starts_(scratch->starts),
+        people_(scratch->people) {
+    people_.Clear();
+  }
 
   void Run() {
     const std::string_view text = doc_->text;
@@ -947,12 +999,6 @@ class Matcher {
   }
 
  private:
-  struct Hit {
-    uint32_t len;
-    const NgramIndex::Node* node;
-    bool folded;
-  };
-
   // An actor name at a token.
   struct ActorHit {
     size_t end = 0;
@@ -1596,17 +1642,15 @@ class Matcher {
 
   const Gazetteer& d_;
   Document* doc_;
-  std::vector<Token> tokens_;
+  // The Scratch's buffers.
+  std::vector<Token>& tokens_;
   size_t n_ = 0;
-  std::vector<Hit> hits_;
-  std::vector<uint16_t> kinds_;  // per token: Bit() of every entry starting there
-  struct HitRange {
-    uint32_t begin, end;
-  };
-  std::vector<HitRange> hit_range_;  // per token with kinds_ set: its hits in hits_
-  std::vector<uint32_t> starts_;     // the tokens that may start a mention, in order:
-  size_t num_starts_ = 0;            // the first num_starts_ of starts_
-  DocumentPeople people_;
+  std::vector<Hit>& hits_;
+  std::vector<uint16_t>& kinds_;      // per token: Bit() of every entry starting there
+  std::vector<HitRange>& hit_range_;  // per token with kinds_ set: its hits in hits_
+  std::vector<uint32_t>& starts_;     // the tokens that may start a mention, in order:
+  size_t num_starts_ = 0;             // the first num_starts_ of starts_
+  DocumentPeople& people_;
 };
 
 }  // namespace
@@ -1658,8 +1702,11 @@ const Actor* ActorTable::Find(std::string_view name) const {
 
 void ActorTable::Annotate(Document* doc) const {
   doc->actor_mentions.clear();
-  Matcher matcher(*data_, doc);
+  // One per thread: the const methods of a table are thread-safe.
+  static thread_local Matcher::Scratch scratch;
+  Matcher matcher(*data_, doc, &scratch);
   matcher.Run();
+  scratch.Trim();
 }
 
 size_t ActorTable::size() const { return data_->declared; }
