@@ -1017,7 +1017,8 @@ class Matcher {
 
   struct RoleMatch {
     size_t end = 0;
-    std::string name;  // prefixes and role: "Deputy Foreign Minister"
+    uint32_t id = 0;       // the role: "Foreign Minister"
+    std::string prefixes;  // before it: "Deputy"; empty for none
     bool needs_name = false;
   };
 
@@ -1261,15 +1262,16 @@ class Matcher {
   }
 
   // Role prefixes, then a role: "Deputy Foreign Minister", "Acting President".
-  bool ParseRole(size_t j, std::string* prefixes, RoleMatch* role) const {
+  bool ParseRole(size_t j, const std::string& prefixes, RoleMatch* role) const {
     size_t k = j;
-    std::string prefix = *prefixes;
+    std::string& prefix = role->prefixes;
+    prefix = prefixes;
     while (k < n_) {
       uint32_t id;
       size_t end;
       if (WordAt(k, Entry::kRole, &id, &end)) {
         role->end = end;
-        role->name = prefix.empty() ? d_.roles[id].name : prefix + " " + d_.roles[id].name;
+        role->id = id;
         role->needs_name = d_.roles[id].needs_name;
         return true;
       }
@@ -1532,7 +1534,7 @@ class Matcher {
     bool has_ref = j == i ? s.has_ref : ParseRef(j, &ref);
     if (has_ref) j = ref.end + (IsPossessive(ref.end) ? 1 : 0);
     RoleMatch role;
-    if (!ParseRole(j, &prefixes, &role)) return;
+    if (!ParseRole(j, prefixes, &role)) return;
     size_t k = role.end;
     if (!has_ref && ParseOfRef(k, true, &ref)) {
       has_ref = true;
@@ -1546,8 +1548,7 @@ class Matcher {
       Candidate* c = Claim(nm.end, 1, best, found);
       if (c == nullptr) return;
       NamedPerson(nm, name_begin, c);
-      c->own_role = std::move(role.name);
-      c->role = &c->own_role;
+      SetRole(&role, c);
       if (has_ref) {
         c->affiliation = &PersonAffiliation(ref);
         c->role_body = &d_.actors[ref.actor].name;
@@ -1556,8 +1557,7 @@ class Matcher {
       Candidate* c = Claim(k, 1, best, found);
       if (c == nullptr) return;
       c->type = ActorType::kPerson;
-      c->own_role = std::move(role.name);
-      c->role = &c->own_role;
+      SetRole(&role, c);
       c->affiliation = &PersonAffiliation(ref);
       if (const auto* p = people_.FindRole(*c->role, d_.actors[ref.actor].name)) {
         c->name = &p->name;  // "the Russian foreign minister", after Lavrov
@@ -1567,6 +1567,19 @@ class Matcher {
         c->name = &c->own_name;
       }
     }
+  }
+
+  // Points c->role at the name of the role, with its prefixes ("Deputy
+  // Foreign Minister"): the table's string when there are none.
+  void SetRole(RoleMatch* role, Candidate* c) const {
+    const std::string& name = d_.roles[role->id].name;
+    if (role->prefixes.empty()) {
+      c->role = &name;
+      return;
+    }
+    c->own_role = std::move(role->prefixes);
+    c->own_role.append(" ").append(name);
+    c->role = &c->own_role;
   }
 
   // "Mr Kumar", "Sheikh Tamim bin Hamad Al Thani".
