@@ -834,6 +834,71 @@ void Loader::Finish() {
 // ---------------------------------------------------------------------------
 // Matching
 
+// An open-addressing hash table of `Slot`s, each with a uint64_t `key` (0
+// marks an empty slot), at most half full. For DocumentPeople, whose indexes
+// are cleared for every document: a node-based map would free and allocate
+// its nodes again each time.
+template <typename Slot>
+class SlotTable {
+ public:
+  // The first slot for `key` that `match` accepts, or null. REQUIRES: key != 0.
+  template <typename Match>
+  Slot* Find(uint64_t key, Match match) {
+    if (slots_.empty()) return nullptr;
+    for (size_t i = Home(key); slots_[i].key != 0; i = (i + 1) & mask_) {
+      if (slots_[i].key == key && match(slots_[i])) return &slots_[i];
+    }
+    return nullptr;
+  }
+  template <typename Match>
+  const Slot* Find(uint64_t key, Match match) const {
+    return const_cast<SlotTable*>(this)->Find(key, match);
+  }
+
+  // A new slot for `key` (keys may repeat), for the caller to fill in.
+  // REQUIRES: key != 0. Pointers to slots are valid until the next Add.
+  Slot& Add(uint64_t key) {
+    if (2 * (used_ + 1) > slots_.size()) Grow();
+    ++used_;
+    return Place(key);
+  }
+
+  // Empties the table, keeping its memory unless a huge document made it
+  // huge.
+  void Clear() {
+    if (slots_.size() > kKeep) slots_ = {};
+    std::fill(slots_.begin(), slots_.end(), Slot());
+    used_ = 0;
+  }
+
+ private:
+  static constexpr size_t kKeep = size_t{1} << 16;
+
+  // Not the low bits alone: the keys' lowest bit is always set.
+  size_t Home(uint64_t key) const { return (key ^ (key >> 29)) & mask_; }
+
+  Slot& Place(uint64_t key) {
+    size_t i = Home(key);
+    while (slots_[i].key != 0) i = (i + 1) & mask_;
+    slots_[i] = Slot();
+    slots_[i].key = key;
+    return slots_[i];
+  }
+
+  void Grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(std::max<size_t>(16, 2 * old.size()), Slot());
+    mask_ = slots_.size() - 1;
+    for (const Slot& s : old) {
+      if (s.key != 0) Place(s.key) = s;
+    }
+  }
+
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+  size_t used_ = 0;
+};
+
 // People met so far in one document, in order: their names (full, surname,
 // and the first word of two-word names, for "Xi Jinping" -> "Xi") and the
 // (role, body) they were introduced with.
@@ -845,26 +910,26 @@ class DocumentPeople {
     std::string affiliation;
   };
 
-  // Forgets everyone, for the next document (keeping the memory).
+  // Forgets everyone, for the next document. The Persons are kept, and
+  // reused, so that their strings keep their buffers.
   void Clear() {
-    people_.clear();
-    by_name_.clear();
-    names_.clear();
+    count_ = 0;
+    by_name_.Clear();
+    names_.Clear();
     roles_.clear();
     max_len_ = 0;
     first_tokens_ = {};
   }
 
-  bool empty() const { return people_.empty(); }
+  bool empty() const { return count_ == 0; }
   size_t max_len() const { return max_len_; }
   const Person& person(uint32_t i) const { return people_[i]; }
 
   // Remembers a person named by `tokens` (of which the words count).
   void Add(const std::string& name, const std::string& role, const std::string& affiliation,
            const Token* tokens, size_t n) {
-    auto [it, inserted] = by_name_.try_emplace(name, static_cast<uint32_t>(people_.size()));
-    if (inserted) people_.push_back({name, role, affiliation});
-    Person& p = people_[it->second];
+    const uint32_t id = Intern(name, role, affiliation);
+    Person& p = people_[id];
     if (!role.empty()) p.role = role;
     if (!affiliation.empty()) p.affiliation = affiliation;
     uint64_t h = kNgramSeed;
@@ -878,14 +943,14 @@ class DocumentPeople {
         last_word = k;
       }
     }
-    if (n > 0) Put(h, tokens[0].hash, it->second, 3);
+    if (n > 0) Put(h, tokens[0].hash, id, 3);
     max_len_ = std::max(max_len_, n);
     if (words >= 2) {
       const uint64_t surname = tokens[last_word].hash;
-      Put(ExtendNgram(kNgramSeed, surname), surname, it->second, 2);
+      Put(ExtendNgram(kNgramSeed, surname), surname, id, 2);
       if (words == 2) {
         const uint64_t first = tokens[first_word].hash;
-        Put(ExtendNgram(kNgramSeed, first), first, it->second, 1);
+        Put(ExtendNgram(kNgramSeed, first), first, id, 1);
       }
     }
   }
@@ -896,8 +961,9 @@ class DocumentPeople {
     return (first_tokens_[(token_hash >> 6) % first_tokens_.size()] >> (token_hash & 63)) & 1;
   }
 
+  // REQUIRES: `name` was added.
   void AddRole(const std::string& role, const std::string& body, const std::string& name) {
-    roles_[role + '\x1f' + body] = by_name_.at(name);
+    roles_[role + '\x1f' + body] = FindName(name)->person;
   }
 
   const Person* FindRole(const std::string& role, const std::string& body) const {
@@ -907,23 +973,63 @@ class DocumentPeople {
 
   // The person whose name (or part) is the n-gram with this hash, or -1.
   int32_t Find(uint64_t ngram_hash) const {
-    auto it = names_.find(ngram_hash);
-    return it == names_.end() ? -1 : static_cast<int32_t>(it->second.first);
+    const NameSlot* s = names_.Find(ngram_hash, [](const NameSlot&) { return true; });
+    return s == nullptr ? -1 : static_cast<int32_t>(s->person);
   }
 
  private:
+  struct PersonSlot {
+    uint64_t key = 0;  // KeyOf(name)
+    uint32_t person = 0;
+  };
+  struct NameSlot {
+    uint64_t key = 0;  // an n-gram hash (never 0)
+    uint32_t person = 0;
+    int strength = 0;
+  };
+
+  static uint64_t KeyOf(std::string_view name) { return std::hash<std::string_view>()(name) | 1; }
+
+  const PersonSlot* FindName(const std::string& name) const {
+    return by_name_.Find(KeyOf(name),
+                         [&](const PersonSlot& s) { return people_[s.person].name == name; });
+  }
+
+  // The person of this name, added (with this role and affiliation) if new.
+  uint32_t Intern(const std::string& name, const std::string& role,
+                  const std::string& affiliation) {
+    if (const PersonSlot* s = FindName(name)) return s->person;
+    const uint32_t id = static_cast<uint32_t>(count_++);
+    if (id == people_.size()) people_.emplace_back();
+    Person& p = people_[id];  // a Person of an earlier document, if any: reuse its buffers
+    p.name = name;
+    p.role = role;
+    p.affiliation = affiliation;
+    PersonSlot& slot = by_name_.Add(KeyOf(name));
+    slot.person = id;
+    return id;
+  }
+
   // A later person takes a name over, unless it held it more firmly (a
   // surname beats the first word of another person's name). `first` is the
   // hash of the name's first token.
   void Put(uint64_t h, uint64_t first, uint32_t person, int strength) {
     first_tokens_[(first >> 6) % first_tokens_.size()] |= uint64_t{1} << (first & 63);
-    auto [it, inserted] = names_.try_emplace(h, person, strength);
-    if (!inserted && strength >= it->second.second) it->second = {person, strength};
+    NameSlot* s = names_.Find(h, [](const NameSlot&) { return true; });
+    if (s == nullptr) {
+      NameSlot& added = names_.Add(h);
+      added.person = person;
+      added.strength = strength;
+    } else if (strength >= s->strength) {
+      s->person = person;
+      s->strength = strength;
+    }
   }
 
-  std::vector<Person> people_;
-  std::unordered_map<std::string, uint32_t> by_name_;
-  std::unordered_map<uint64_t, std::pair<uint32_t, int>> names_;
+  std::vector<Person> people_;  // the first count_ are this document's
+  size_t count_ = 0;
+  SlotTable<PersonSlot> by_name_;
+  SlotTable<NameSlot> names_;
   std::unordered_map<std::string, uint32_t> roles_;
   size_t max_len_ = 0;
   std::array<uint64_t, 16> first_tokens_{};  // a bit per first-token hash, for MayStart
