@@ -1083,6 +1083,7 @@ class Matcher {
 
   void Run() {
     const std::string_view text = doc_->text;
+    Candidate c;  // reused, so that its strings keep their buffers
     for (size_t s = 0; s < doc_->sentences.size(); ++s) {
       Span norm = doc_->sentences[s].norm;
       if (norm.end > text.size() || norm.begin >= norm.end) continue;
@@ -1091,7 +1092,6 @@ class Matcher {
       n_ = tokens_.size();
       FindHits();
       size_t next = 0;  // the first token after the last mention
-      Candidate c;      // reused, so that its strings keep their buffers
       for (size_t k = 0; k < num_starts_; ++k) {
         const size_t i = starts_[k];
         if (i < next) continue;
