@@ -364,10 +364,12 @@ inline void Append(uint32_t begin, uint32_t end, TokenKind kind, uint64_t hash, 
 
 // The general path, for what the loop in Tokenize does not take: appends the
 // token at `i` (or skips the space there) and returns where it ends. Non-ASCII
-// characters, apostrophes and possessives, acronyms and initials. Out of line,
-// so that the loop keeps its values in registers.
+// characters, apostrophes and possessives, acronyms and initials. `last_end`
+// is the end of the last token Tokenize appended. Out of line, and taking
+// nothing of the loop's by address, so that the loop keeps its values in
+// registers.
 [[gnu::noinline]] size_t TokenizeOne(std::string_view text, size_t i, uint32_t base,
-                                     uint32_t* last_end, std::vector<Token>* out) {
+                                     uint32_t last_end, std::vector<Token>* out) {
   int len;
   const CharClass cls = Classify(text, i, &len);
   if (cls == kSpace) return i + len;
@@ -378,7 +380,7 @@ inline void Append(uint32_t begin, uint32_t end, TokenKind kind, uint64_t hash, 
     i = ScanWord(text, i);
   } else if (cls == kApostrophe) {
     // A possessive needs a word right before it.
-    const bool after_word = *last_end == base + start && out->back().kind == TokenKind::kWord;
+    const bool after_word = last_end == base + start && out->back().kind == TokenKind::kWord;
     if (after_word && IsPossessiveS(text, start + len)) {
       kind = TokenKind::kPossessive;
       i = start + len + 1;
@@ -415,7 +417,7 @@ inline void Append(uint32_t begin, uint32_t end, TokenKind kind, uint64_t hash, 
     upper = IsUpper(cp);
   }
   Append(base + static_cast<uint32_t>(start), base + static_cast<uint32_t>(i), kind, hash, folded,
-         upper, cls == kHyphen, last_end, out);
+         upper, cls == kHyphen, &last_end, out);
   return i;
 }
 
@@ -492,7 +494,9 @@ void Tokenize(std::string_view text, uint32_t base, std::vector<Token>* out) {
         continue;
       }
     }
-    i = TokenizeOne(text, i, base, &last_end, out);
+    const size_t before = out->size();
+    i = TokenizeOne(text, i, base, last_end, out);
+    if (out->size() != before) last_end = out->back().end;
   }
 }
 
