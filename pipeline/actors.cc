@@ -1091,15 +1091,17 @@ class Matcher {
       actor_tokens::Tokenize(text.substr(norm.begin, norm.size()), norm.begin, &tokens_);
       n_ = tokens_.size();
       FindHits();
-      size_t next = 0;  // the first token after the last mention
       for (size_t k = 0; k < num_starts_; ++k) {
         const size_t i = starts_[k];
-        if (i < next) continue;
-        // Most words start nothing: no name, role or body, and no person met.
-        if ((kinds_[i] & kStartBits) == 0 && !MayStartMet(i)) continue;
         if (!Best(i, &c) || c.drop) continue;
-        Emit(static_cast<int>(s), i, c);
-        next = c.end;
+        if (Emit(static_cast<int>(s), i, c)) {
+          // New names of people: words after the mention that passed
+          // nothing may start one now.
+          ListStarts(c.end);
+          k = SIZE_MAX;  // from the first of the new list
+        } else {
+          while (k + 1 < num_starts_ && starts_[k + 1] < c.end) ++k;  // past the mention
+        }
       }
     }
   }
@@ -1175,9 +1177,8 @@ class Matcher {
   // --- Index hits -----------------------------------------------------------
 
   // Fills hits_, kinds_ and, for the tokens with hits, hit_range_; and
-  // starts_, the words where a mention may start: those with a hit, and the
-  // capitalised ones (a person met earlier may start there). Most words
-  // start nothing, and only cost the two filter look-ups.
+  // starts_ (see ListStarts). Most words start nothing, and only cost the
+  // filter look-ups.
   void FindHits() {
     hits_.clear();
     kinds_.assign(n_, 0);
@@ -1207,10 +1208,31 @@ class Matcher {
           if (folded) Probe(d_.folded, i, true);
           hit_range_[i] = {first, static_cast<uint32_t>(hits_.size())};
         }
-        count += kinds[i] != 0 || t.upper;
+        count += MayStartAt(t, kinds[i]);
         continue;
       }
-      count += word & t.upper;
+      count += MayStartAt(t, 0);
+    }
+    num_starts_ = count;
+  }
+
+  // Whether a mention may start at token `t`, of `kinds`: an entry that
+  // starts one, or a capitalised word that may name a person met before.
+  // Without a branch: the outcome is unpredictable.
+  bool MayStartAt(const Token& t, uint16_t kinds) const {
+    return ((kinds & kStartBits) != 0) |
+           ((t.kind == TokenKind::kWord) & t.upper & people_.MayStart(t.hash));
+  }
+
+  // Lists in starts_ the tokens from `from` on where a mention may start
+  // (MayStartAt). People met are only ever added to, so a token listed stays
+  // one; one not listed may become one when people are added, and is listed
+  // then.
+  void ListStarts(size_t from) {
+    size_t count = 0;
+    for (size_t i = from; i < n_; ++i) {
+      starts_[count] = static_cast<uint32_t>(i);
+      count += MayStartAt(tokens_[i], kinds_[i]);
     }
     num_starts_ = count;
   }
@@ -1734,7 +1756,8 @@ class Matcher {
     return found;
   }
 
-  void Emit(int sentence, size_t i, const Candidate& c) {
+  // Returns whether it remembered a person.
+  bool Emit(int sentence, size_t i, const Candidate& c) {
     // The texts are copied first: remembering a person below may move the
     // people's strings that they point at.
     ActorMention& m = doc_->actor_mentions.emplace_back();
@@ -1756,7 +1779,9 @@ class Matcher {
       people_.Add(m.name, m.role, m.affiliation, tokens_.data() + c.name_begin,
                   c.name_end - c.name_begin);
       if (!c.role_body->empty()) people_.AddRole(m.role, *c.role_body, m.name);
+      return true;
     }
+    return false;
   }
 
   const Gazetteer& d_;
