@@ -15,9 +15,11 @@ namespace {
 
 enum CharClass : uint8_t { kSpace, kLetter, kApostrophe, kHyphen, kOther };
 
-constexpr std::array<uint8_t, 128> MakeAsciiClasses() {
-  std::array<uint8_t, 128> t{};
-  for (int c = 0; c < 128; ++c) t[c] = kOther;
+// The class of each ASCII byte; bytes of 0x80 and over are kOther here (the
+// characters they start are classified by Classify).
+constexpr std::array<uint8_t, 256> MakeAsciiClasses() {
+  std::array<uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) t[c] = kOther;
   for (int c = 0; c <= ' '; ++c) t[c] = kSpace;
   t[127] = kSpace;
   for (int c = '0'; c <= '9'; ++c) t[c] = kLetter;
@@ -27,7 +29,7 @@ constexpr std::array<uint8_t, 128> MakeAsciiClasses() {
   t['-'] = kHyphen;
   return t;
 }
-constexpr std::array<uint8_t, 128> kAscii = MakeAsciiClasses();
+constexpr std::array<uint8_t, 256> kAscii = MakeAsciiClasses();
 
 // Letters, marks and digits of any script make words; spaces (Unicode Z*)
 // and format characters separate them; everything else is punctuation.
@@ -58,6 +60,59 @@ CharClass ClassifyCodePoint(char32_t cp) {
   }
 }
 
+bool IsUpperCodePoint(char32_t cp) {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+  return utf8proc_isupper(static_cast<utf8proc_int32_t>(cp));
+}
+
+// ClassifyCodePoint and IsUpperCodePoint of every code point below U+3000,
+// worked out once: the scripts of nearly all news text (Latin, Greek,
+// Cyrillic, Arabic, the Indic ones, ...) and General Punctuation then cost a
+// table look-up, not a library call, per character.
+constexpr char32_t kTabledCodePoints = 0x3000;
+constexpr uint8_t kUpperBit = 0x80;  // or-ed into a code point's class
+const std::array<uint8_t, kTabledCodePoints>& CodePointTable() {
+  static const std::array<uint8_t, kTabledCodePoints>* const table = [] {
+    auto* t = new std::array<uint8_t, kTabledCodePoints>;
+    for (char32_t c = 0; c < kTabledCodePoints; ++c) {
+      (*t)[c] = ClassifyCodePoint(c) | (IsUpperCodePoint(c) ? kUpperBit : 0);
+    }
+    return t;
+  }();
+  return *table;
+}
+
+CharClass ClassOf(char32_t cp) {
+  if (cp >= kTabledCodePoints) return ClassifyCodePoint(cp);
+  return static_cast<CharClass>(CodePointTable()[cp] & ~kUpperBit);
+}
+
+bool IsUpper(char32_t cp) {
+  if (cp >= kTabledCodePoints) return IsUpperCodePoint(cp);
+  return CodePointTable()[cp] & kUpperBit;
+}
+
+// DecodeUtf8 for a non-ASCII byte, with the well-formed two- and three-byte
+// sequences (all of the table's code points) decoded inline; the rest, and
+// every error, goes to DecodeUtf8.
+int DecodeNonAscii(std::string_view text, size_t i, char32_t* cp) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data()) + i;
+  const size_t left = text.size() - i;
+  const unsigned c = p[0];
+  if (c >= 0xC2 && c <= 0xDF && left >= 2 && (p[1] & 0xC0) == 0x80) {
+    *cp = ((c & 0x1F) << 6) | (p[1] & 0x3F);
+    return 2;
+  }
+  if (c >= 0xE0 && c <= 0xEF && left >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+    const char32_t v = ((c & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+    if (v >= 0x800 && (v < 0xD800 || v > 0xDFFF)) {  // no overlong form, no surrogate
+      *cp = v;
+      return 3;
+    }
+  }
+  return DecodeUtf8(text, i, cp);
+}
+
 CharClass Classify(std::string_view text, size_t i, int* len) {
   unsigned char c = static_cast<unsigned char>(text[i]);
   if (c < 0x80) {
@@ -65,18 +120,13 @@ CharClass Classify(std::string_view text, size_t i, int* len) {
     return static_cast<CharClass>(kAscii[c]);
   }
   char32_t cp = 0;
-  int n = DecodeUtf8(text, i, &cp);
+  int n = DecodeNonAscii(text, i, &cp);
   if (n == 0) {
     *len = 1;
     return kOther;
   }
   *len = n;
-  return ClassifyCodePoint(cp);
-}
-
-bool IsUpperCodePoint(char32_t cp) {
-  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
-  return utf8proc_isupper(static_cast<utf8proc_int32_t>(cp));
+  return ClassOf(cp);
 }
 
 bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -87,6 +137,24 @@ bool IsPossessiveS(std::string_view text, size_t k) {
   if (k + 1 == text.size()) return true;
   int len;
   return Classify(text, k + 1, &len) != kLetter;
+}
+
+// How far a word that has reached `i` goes on: the length of the letter (of
+// any script) there, or of an apostrophe with a letter after it that does
+// not start a possessive "'s" ("O'Brien", but "Russia" "'s"); 0 where the
+// word ends.
+int WordStepAt(std::string_view text, size_t i) {
+  if (i >= text.size()) return 0;
+  int len;
+  const CharClass cls = Classify(text, i, &len);
+  if (cls == kLetter) return len;
+  if (cls != kApostrophe) return 0;
+  const size_t k = i + len;
+  int next_len;
+  if (k < text.size() && Classify(text, k, &next_len) == kLetter && !IsPossessiveS(text, k)) {
+    return len;
+  }
+  return 0;
 }
 
 // End of the word starting at `i`.
@@ -106,20 +174,13 @@ size_t ScanWord(std::string_view text, size_t i) {
       continue;
     }
     int len;
-    CharClass cls = Classify(text, i, &len);
-    if (cls == kLetter) {
+    if (c >= 0x80 && Classify(text, i, &len) == kLetter) {  // a letter of another script
       i += len;
       continue;
     }
-    if (cls == kApostrophe) {
-      size_t k = i + len;
-      int next_len;
-      if (k < n && Classify(text, k, &next_len) == kLetter && !IsPossessiveS(text, k)) {
-        i = k;
-        continue;
-      }
-    }
-    break;
+    const int step = WordStepAt(text, i);
+    if (step == 0) break;
+    i += step;
   }
   return i;
 }
@@ -187,52 +248,177 @@ const std::array<uint64_t, 128> kPunctHashes = [] {
 
 const uint64_t kPossessiveHash = HashBytes("'s", 2);
 
+constexpr uint64_t kOnes = 0x0101010101010101ULL;
+constexpr uint64_t kHigh = 0x8080808080808080ULL;
+constexpr uint64_t kCase = 0x20 * kOnes;  // OR-ed in, lower-cases letters and keeps digits
+
+// The high bit of each byte of `x` that is not an ASCII letter or digit.
+inline uint64_t NonAlnumBytes(uint64_t x) {
+  // The high bit of each byte of `v` (all below 0x80) is set where byte >= lo.
+  auto at_least = [](uint64_t v, unsigned lo) { return v + (0x80 - lo) * kOnes; };
+  const uint64_t x7 = x & ~kHigh;
+  const uint64_t lower = x7 | kCase;
+  const uint64_t letter = at_least(lower, 'a') & ~at_least(lower, 'z' + 1);
+  const uint64_t digit = at_least(x7, '0') & ~at_least(x7, '9' + 1);
+  return ~((letter | digit) & ~x) & kHigh;
+}
+
 // Scans the run of ASCII letters and digits at `p` (up to `end`) eight bytes
 // at a time, hashing it as HashBytes does, both as written and lower-cased.
 // Returns its length. A byte loop would mispredict its exit at the end of
 // nearly every word.
 size_t ScanAsciiWord(const char* p, const char* end, uint64_t* hash, uint64_t* folded) {
-  constexpr uint64_t kOnes = 0x0101010101010101ULL;
-  constexpr uint64_t kHigh = 0x8080808080808080ULL;
-  constexpr uint64_t kCase = 0x20 * kOnes;  // OR-ed in, lower-cases letters and keeps digits
-  // The high bit of each byte of `v` (all below 0x80) is set where byte >= lo.
-  auto at_least = [](uint64_t v, unsigned lo) { return (v + (0x80 - lo) * kOnes) & kHigh; };
   uint64_t h = kHashSeed, f = kHashSeed;
-  size_t len = 0;
+  const char* q = p;
   while (true) {
-    const size_t avail = static_cast<size_t>(end - (p + len));
-    const uint64_t x = avail == 0 ? 0 : LoadPartial(p + len, std::min<size_t>(avail, 8), end);
-    const uint64_t ascii = ~x & kHigh;
-    const uint64_t x7 = x & ~kHigh;
-    const uint64_t lower = x7 | kCase;
-    const uint64_t letter = at_least(lower, 'a') & ~at_least(lower, 'z' + 1) & ascii;
-    const uint64_t digit = at_least(x7, '0') & ~at_least(x7, '9' + 1) & ascii;
-    const uint64_t stop = ~(letter | digit) & kHigh;  // zeros past the end stop too
+    uint64_t x = 0;
+    if (end - q >= 8) {
+      std::memcpy(&x, q, 8);
+    } else {
+      std::memcpy(&x, q, static_cast<size_t>(end - q));  // zeros past the end stop the word
+    }
+    const uint64_t stop = NonAlnumBytes(x);
     if (stop == 0) {
       h = MixChunk(h, x);
       f = MixChunk(f, x | kCase);
-      len += 8;
+      q += 8;
       continue;
     }
-    const int n = std::countr_zero(stop) / 8;  // the first stop in memory order
-    if (n > 0) {
-      const uint64_t keep = ~uint64_t{0} >> (64 - 8 * n);
+    const uint64_t keep = ((stop & (~stop + 1)) >> 7) - 1;  // the bytes before the first stop
+    if (keep != 0) {
       h = MixChunk(h, x & keep);
       f = MixChunk(f, (x | kCase) & keep);
     }
     *hash = h;
     *folded = f;
-    return len + n;
+    return static_cast<size_t>(q - p) + std::countr_zero(stop) / 8;
   }
 }
 
+// Hashes bytes fed one at a time exactly as HashBytes hashes them at once.
+class ChunkHasher {
+ public:
+  void Add(unsigned char c) {
+    chunk_ |= uint64_t{c} << (8 * filled_);
+    if (++filled_ == 8) {
+      hash_ = MixChunk(hash_, chunk_);
+      chunk_ = 0;
+      filled_ = 0;
+    }
+  }
+  uint64_t Finish() const { return filled_ == 0 ? hash_ : MixChunk(hash_, chunk_); }
+
+ private:
+  uint64_t hash_ = kHashSeed;
+  uint64_t chunk_ = 0;
+  int filled_ = 0;
+};
+
+// `x` with its ASCII capitals lower-cased and every other byte as it is.
+inline uint64_t FoldAsciiBytes(uint64_t x) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHigh = 0x8080808080808080ULL;
+  const uint64_t x7 = x & ~kHigh;
+  // The high bit of each byte in 'A'..'Z' (and below 0x80).
+  const uint64_t upper =
+      (x7 + (0x80 - 'A') * kOnes) & ~(x7 + (0x80 - 'Z' - 1) * kOnes) & ~x & kHigh;
+  return x | (upper >> 2);
+}
+
 // The slow path, for tokens with non-ASCII bytes, apostrophes or dots: hash
-// the normalised text.
+// the normalised text, as written and lower-cased, building no string.
 void HashToken(std::string_view token, uint64_t* exact, uint64_t* folded) {
-  std::string normal = NormalizeToken(token, false);
-  *exact = HashBytes(normal.data(), normal.size());
-  std::string lower = NormalizeToken(token, true);
-  *folded = lower == normal ? *exact : HashBytes(lower.data(), lower.size());
+  if (token.find('\xE2') == std::string_view::npos) {
+    // Nothing normalises (see ForEachNormalizedByte): eight bytes at a time.
+    uint64_t h = kHashSeed, f = kHashSeed;
+    const char* p = token.data();
+    for (size_t n = token.size(); n > 0; p += std::min<size_t>(n, 8), n -= std::min<size_t>(n, 8)) {
+      const uint64_t x = LoadPartial(p, std::min<size_t>(n, 8), p + n);
+      h = MixChunk(h, x);
+      f = MixChunk(f, FoldAsciiBytes(x));
+    }
+    *exact = h;
+    *folded = f;
+    return;
+  }
+  ChunkHasher as_written, lower;
+  ForEachNormalizedByte(token, [&](unsigned char c) {
+    as_written.Add(c);
+    lower.Add(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  });
+  *exact = as_written.Finish();
+  *folded = lower.Finish();
+}
+
+// Appends the token [begin, end) to *out, constructed in place (building it
+// on the stack and copying it in costs a store-forwarding stall per token),
+// glued to the token before if that one ends at `begin` (*last_end, the end
+// of the last token this Tokenize call appended).
+inline void Append(uint32_t begin, uint32_t end, TokenKind kind, uint64_t hash, uint64_t folded,
+                   bool upper, bool hyphen, uint32_t* last_end, std::vector<Token>* out) {
+  const bool glued = begin == *last_end;
+  if (glued) out->back().glued_right = true;
+  *last_end = end;
+  out->emplace_back(begin, end, hash, folded, kind, upper, hyphen, glued, false);
+}
+
+// The general path, for what the loop in Tokenize does not take: appends the
+// token at `i` (or skips the space there) and returns where it ends. Non-ASCII
+// characters, apostrophes and possessives, acronyms and initials. `last_end`
+// is the end of the last token Tokenize appended. Out of line, and taking
+// nothing of the loop's by address, so that the loop keeps its values in
+// registers.
+[[gnu::noinline]] size_t TokenizeOne(std::string_view text, size_t i, uint32_t base,
+                                     uint32_t last_end, std::vector<Token>* out) {
+  int len;
+  const CharClass cls = Classify(text, i, &len);
+  if (cls == kSpace) return i + len;
+  const size_t start = i;
+  TokenKind kind = TokenKind::kPunct;
+  if (cls == kLetter) {
+    kind = TokenKind::kWord;
+    i = ScanWord(text, i);
+  } else if (cls == kApostrophe) {
+    // A possessive needs a word right before it.
+    const bool after_word = last_end == base + start && out->back().kind == TokenKind::kWord;
+    if (after_word && IsPossessiveS(text, start + len)) {
+      kind = TokenKind::kPossessive;
+      i = start + len + 1;
+    } else {
+      const char last = start > 0 ? text[start - 1] : ' ';
+      int next_len;
+      const bool word_follows =
+          start + len < text.size() && Classify(text, start + len, &next_len) == kLetter;
+      if (after_word && (last == 's' || last == 'S') && !word_follows) {
+        kind = TokenKind::kPossessive;
+      }
+      i = start + len;
+    }
+  } else {
+    i += len;
+  }
+  const std::string_view piece = text.substr(start, i - start);
+  uint64_t hash, folded;
+  if (kind == TokenKind::kPossessive) {
+    hash = folded = piece.size() > 1 ? kPossessiveHash : kPunctHashes['\''];
+  } else if (cls == kHyphen) {
+    hash = folded = kPunctHashes['-'];
+  } else if (cls == kApostrophe) {
+    hash = folded = kPunctHashes['\''];
+  } else if (kind == TokenKind::kPunct) {
+    hash = folded = HashBytes(piece.data(), piece.size());  // nothing to normalise
+  } else {
+    HashToken(piece, &hash, &folded);
+  }
+  bool upper = false;
+  if (kind == TokenKind::kWord) {
+    char32_t cp = static_cast<unsigned char>(piece[0]);
+    if (cp >= 0x80) DecodeNonAscii(piece, 0, &cp);
+    upper = IsUpper(cp);
+  }
+  Append(base + static_cast<uint32_t>(start), base + static_cast<uint32_t>(i), kind, hash, folded,
+         upper, cls == kHyphen, &last_end, out);
+  return i;
 }
 
 }  // namespace
@@ -247,7 +433,22 @@ std::string NormalizeToken(std::string_view token, bool fold) {
   return out;
 }
 
+uint64_t HashNormalized(std::string_view normalized) {
+  return HashBytes(normalized.data(), normalized.size());
+}
+
 bool NormalizedEquals(std::string_view token, std::string_view normalized, bool fold) {
+  // Normalisation only rewrites three-byte characters that start with 0xE2;
+  // without one, the bytes compare one for one.
+  if (token.find('\xE2') == std::string_view::npos) {
+    if (token.size() != normalized.size()) return false;
+    for (size_t i = 0; i < token.size(); ++i) {
+      char c = token[i];
+      if (fold && c >= 'A' && c <= 'Z') c += 32;
+      if (c != normalized[i]) return false;
+    }
+    return true;
+  }
   size_t pos = 0;
   bool equal = true;
   ForEachNormalizedByte(token, [&](unsigned char c) {
@@ -259,101 +460,43 @@ bool NormalizedEquals(std::string_view token, std::string_view normalized, bool 
 }
 
 void Tokenize(std::string_view text, uint32_t base, std::vector<Token>* out) {
-  const size_t first = out->size();
   const size_t n = text.size();
   const char* const data = text.data();
-  // Appends a token in place (building it on the stack and copying it in
-  // costs a store-forwarding stall per token).
-  auto emit = [&](size_t b, size_t e, TokenKind kind) -> Token& {
-    const uint32_t begin = base + static_cast<uint32_t>(b);
-    const bool glued = out->size() > first && out->back().end == begin;
-    if (glued) out->back().glued_right = true;
-    Token& t = out->emplace_back();
-    t.begin = begin;
-    t.end = base + static_cast<uint32_t>(e);
-    t.kind = kind;
-    t.glued_left = glued;
-    return t;
-  };
+  uint32_t last_end = UINT32_MAX;  // end of the last token this call appended
   size_t i = 0;
   while (i < n) {
     const unsigned char c = static_cast<unsigned char>(data[i]);
-    if (c < 0x80 && kAscii[c] != kLetter && kAscii[c] != kApostrophe) {
-      if (kAscii[c] == kSpace) {
-        ++i;
-        continue;
-      }
-      // One ASCII punctuation character; no normalisation applies.
-      Token& t = emit(i, i + 1, TokenKind::kPunct);
-      t.hash = t.folded_hash = kPunctHashes[c];
-      t.hyphen = c == '-';
+    const uint8_t byte_class = kAscii[c];
+    if (byte_class == kSpace) {
       ++i;
       continue;
     }
-    if (c < 0x80 && kAscii[c] == kLetter && !(i + 1 < n && data[i + 1] == '.')) {
+    if (byte_class == kLetter && !(i + 1 < n && data[i + 1] == '.')) {
       // The common case: a word of ASCII letters and digits.
       uint64_t hash, folded;
       const size_t j = i + ScanAsciiWord(data + i, data + n, &hash, &folded);
-      if (j == n || (static_cast<unsigned char>(data[j]) < 0x80 && data[j] != '\'')) {
-        Token& t = emit(i, j, TokenKind::kWord);
-        t.hash = hash;
-        t.folded_hash = folded;
-        t.upper = c >= 'A' && c <= 'Z';
+      // It ends at j unless a non-ASCII letter or a word-inner apostrophe
+      // follows ("Russia's" ends there; "O'Brien" and "Zürich" do not).
+      const bool ends = j == n || (static_cast<unsigned char>(data[j]) < 0x80 && data[j] != '\'') ||
+                        WordStepAt(text, j) == 0;
+      if (ends) {
+        Append(base + i, base + j, TokenKind::kWord, hash, folded, c >= 'A' && c <= 'Z', false,
+               &last_end, out);
         i = j;
         continue;
       }
-    }
-    // Everything else: non-ASCII, apostrophes, acronyms and initials.
-    int len;
-    const CharClass cls = Classify(text, i, &len);
-    if (cls == kSpace) {
-      i += len;
-      continue;
-    }
-    const size_t start = i;
-    TokenKind kind = TokenKind::kPunct;
-    if (cls == kLetter) {
-      kind = TokenKind::kWord;
-      i = ScanWord(text, i);
-    } else if (cls == kApostrophe) {
-      // A possessive needs a word right before it.
-      const bool after_word = out->size() > first && out->back().kind == TokenKind::kWord &&
-                              out->back().end == base + start;
-      if (after_word && IsPossessiveS(text, start + len)) {
-        kind = TokenKind::kPossessive;
-        i = start + len + 1;
-      } else {
-        const char last = start > 0 ? data[start - 1] : ' ';
-        int next_len;
-        const bool word_follows =
-            start + len < n && Classify(text, start + len, &next_len) == kLetter;
-        if (after_word && (last == 's' || last == 'S') && !word_follows) {
-          kind = TokenKind::kPossessive;
-        }
-        i = start + len;
+    } else if (byte_class == kOther || byte_class == kHyphen) {
+      if (c < 0x80) {
+        // One ASCII punctuation character; no normalisation applies.
+        Append(base + i, base + i + 1, TokenKind::kPunct, kPunctHashes[c], kPunctHashes[c], false,
+               c == '-', &last_end, out);
+        ++i;
+        continue;
       }
-    } else {
-      i += len;
     }
-    const std::string_view piece = text.substr(start, i - start);
-    Token& t = emit(start, i, kind);
-    t.hyphen = cls == kHyphen;
-    if (kind == TokenKind::kPossessive) {
-      t.hash = t.folded_hash = piece.size() > 1 ? kPossessiveHash : kPunctHashes['\''];
-    } else if (cls == kHyphen) {
-      t.hash = t.folded_hash = kPunctHashes['-'];
-    } else if (cls == kApostrophe) {
-      t.hash = t.folded_hash = kPunctHashes['\''];
-    } else if (kind == TokenKind::kPunct) {
-      t.hash = t.folded_hash = HashBytes(piece.data(), piece.size());  // nothing to normalise
-    } else {
-      HashToken(piece, &t.hash, &t.folded_hash);
-    }
-    if (kind == TokenKind::kWord) {
-      char32_t cp = static_cast<unsigned char>(piece[0]);
-      if (cp >= 0x80) DecodeUtf8(piece, 0, &cp);
-      t.upper = IsUpperCodePoint(cp);
-    }
+    const size_t before = out->size();
+    i = TokenizeOne(text, i, base, last_end, out);
+    if (out->size() != before) last_end = out->back().end;
   }
 }
 

@@ -54,6 +54,11 @@ std::string NormalizeToken(std::string_view token, bool fold);
 // Whether NormalizeToken(token, fold) == normalized, without building it.
 bool NormalizedEquals(std::string_view token, std::string_view normalized, bool fold);
 
+// The hash a token carries, given its normalised form: Token::hash is
+// HashNormalized(NormalizeToken(token, false)), Token::folded_hash that of
+// NormalizeToken(token, true).
+uint64_t HashNormalized(std::string_view normalized);
+
 // The hash of an n-gram, built token by token from kNgramSeed.
 constexpr uint64_t kNgramSeed = 0x6a09e667f3bcc908ULL;
 inline uint64_t ExtendNgram(uint64_t prefix, uint64_t token_hash) {

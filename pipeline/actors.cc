@@ -23,6 +23,7 @@
 #include "pipeline/actors.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -72,6 +73,30 @@ struct Payload {
   uint32_t id;   // actor, role, prefix, honorific or body index
 };
 
+// A Bloom filter of (well mixed) 64-bit hashes: no false negatives, and few
+// false positives, with two bits per hash taken from its top bits. 8 KB, so
+// that it stays in the L1 cache.
+class HashFilter {
+ public:
+  void Add(uint64_t hash) {
+    words_[High(hash) / 64] |= uint64_t{1} << (High(hash) % 64);
+    words_[Low(hash) / 64] |= uint64_t{1} << (Low(hash) % 64);
+  }
+  bool MayContain(uint64_t hash) const {
+    return MayContainQuick(hash) && ((words_[Low(hash) / 64] >> (Low(hash) % 64)) & 1);
+  }
+  // The first of the two bits only: half the work, more false positives.
+  bool MayContainQuick(uint64_t hash) const {
+    return (words_[High(hash) / 64] >> (High(hash) % 64)) & 1;
+  }
+
+ private:
+  static constexpr int kBits = 16;
+  static uint64_t High(uint64_t hash) { return hash >> (64 - kBits); }
+  static uint64_t Low(uint64_t hash) { return (hash >> (64 - 2 * kBits)) & ((1 << kBits) - 1); }
+  std::array<uint64_t, (size_t{1} << kBits) / 64> words_{};
+};
+
 // Token sequences -> payloads, keyed by the n-gram hash of their tokens.
 // Every prefix of a surface has a node too, so a look-up can stop at the
 // first n-gram that starts no surface. Built once by Add and Freeze; look-ups
@@ -91,12 +116,12 @@ class NgramIndex {
   // grammar words), adds nothing, sets *clash to that entry and returns false.
   bool Add(const std::vector<uint64_t>& hashes, std::string_view key, Payload payload,
            bool exclusive, uint32_t* clash) {
-    if (filter_.empty()) filter_.assign((size_t{1} << kFilterBits) / 64, 0);
     uint32_t node = 0;
     uint64_t h = kNgramSeed;
-    for (uint64_t token : hashes) {
-      h = ExtendNgram(h, token);
+    for (size_t k = 0; k < hashes.size(); ++k) {
+      h = ExtendNgram(h, hashes[k]);
       node = Insert(h);
+      if (k > 0) longer_.Add(h);
     }
     Node& n = nodes_[node];
     for (uint32_t p = head_[node]; p != kNone; p = pending_[p].next) {
@@ -120,8 +145,7 @@ class NgramIndex {
     }
     pending_.push_back({payload, head_[node]});
     head_[node] = static_cast<uint32_t>(pending_.size() - 1);
-    uint64_t bit = (hashes[0] * 0x9e3779b97f4a7c15ULL) >> (64 - kFilterBits);
-    filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+    first_.Add(hashes[0]);
     max_len_ = std::max(max_len_, hashes.size());
     return true;
   }
@@ -143,11 +167,13 @@ class NgramIndex {
 
   // False when no surface starts with a token of this hash (a cheap filter
   // that most words of running text fail).
-  bool MayStart(uint64_t token_hash) const {
-    if (filter_.empty()) return false;
-    uint64_t bit = (token_hash * 0x9e3779b97f4a7c15ULL) >> (64 - kFilterBits);
-    return (filter_[bit >> 6] >> (bit & 63)) & 1;
-  }
+  bool MayStart(uint64_t token_hash) const { return first_.MayContain(token_hash); }
+  bool MayStartQuick(uint64_t token_hash) const { return first_.MayContainQuick(token_hash); }
+
+  // False when no surface of two tokens or more starts with the n-gram of
+  // this hash: spares Find a look-up that would miss, at the end of nearly
+  // every probe.
+  bool MayExtendTo(uint64_t ngram_hash) const { return longer_.MayContain(ngram_hash); }
 
   const Node* Find(uint64_t hash) const {
     if (slots_.empty()) return nullptr;
@@ -174,7 +200,6 @@ class NgramIndex {
     uint32_t next;
   };
   static constexpr uint32_t kNone = UINT32_MAX;
-  static constexpr int kFilterBits = 16;  // 8 KB: stays in the L1 cache
 
   static bool SameGroup(Entry a, Entry b) {
     return a == b || (a <= Entry::kCapital && b <= Entry::kCapital);
@@ -212,7 +237,8 @@ class NgramIndex {
   std::vector<Node> nodes_;
   std::vector<Payload> payloads_;
   std::string key_pool_;
-  std::vector<uint64_t> filter_;
+  HashFilter first_;   // the first tokens of the surfaces
+  HashFilter longer_;  // the n-grams of two tokens or more that start a surface
   size_t max_len_ = 0;
   // Build state, dropped by Freeze: each node's payloads as a linked list.
   std::vector<uint32_t> head_;
@@ -808,6 +834,71 @@ void Loader::Finish() {
 // ---------------------------------------------------------------------------
 // Matching
 
+// An open-addressing hash table of `Slot`s, each with a uint64_t `key` (0
+// marks an empty slot), at most half full. For DocumentPeople, whose indexes
+// are cleared for every document: a node-based map would free and allocate
+// its nodes again each time.
+template <typename Slot>
+class SlotTable {
+ public:
+  // The first slot for `key` that `match` accepts, or null. REQUIRES: key != 0.
+  template <typename Match>
+  Slot* Find(uint64_t key, Match match) {
+    if (slots_.empty()) return nullptr;
+    for (size_t i = Home(key); slots_[i].key != 0; i = (i + 1) & mask_) {
+      if (slots_[i].key == key && match(slots_[i])) return &slots_[i];
+    }
+    return nullptr;
+  }
+  template <typename Match>
+  const Slot* Find(uint64_t key, Match match) const {
+    return const_cast<SlotTable*>(this)->Find(key, match);
+  }
+
+  // A new slot for `key` (keys may repeat), for the caller to fill in.
+  // REQUIRES: key != 0. Pointers to slots are valid until the next Add.
+  Slot& Add(uint64_t key) {
+    if (2 * (used_ + 1) > slots_.size()) Grow();
+    ++used_;
+    return Place(key);
+  }
+
+  // Empties the table, keeping its memory unless a huge document made it
+  // huge.
+  void Clear() {
+    if (slots_.size() > kKeep) slots_ = {};
+    std::fill(slots_.begin(), slots_.end(), Slot());
+    used_ = 0;
+  }
+
+ private:
+  static constexpr size_t kKeep = size_t{1} << 16;
+
+  // Not the low bits alone: the keys' lowest bit is always set.
+  size_t Home(uint64_t key) const { return (key ^ (key >> 29)) & mask_; }
+
+  Slot& Place(uint64_t key) {
+    size_t i = Home(key);
+    while (slots_[i].key != 0) i = (i + 1) & mask_;
+    slots_[i] = Slot();
+    slots_[i].key = key;
+    return slots_[i];
+  }
+
+  void Grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(std::max<size_t>(16, 2 * old.size()), Slot());
+    mask_ = slots_.size() - 1;
+    for (const Slot& s : old) {
+      if (s.key != 0) Place(s.key) = s;
+    }
+  }
+
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+  size_t used_ = 0;
+};
+
 // People met so far in one document, in order: their names (full, surname,
 // and the first word of two-word names, for "Xi Jinping" -> "Xi") and the
 // (role, body) they were introduced with.
@@ -819,38 +910,60 @@ class DocumentPeople {
     std::string affiliation;
   };
 
-  bool empty() const { return people_.empty(); }
+  // Forgets everyone, for the next document. The Persons are kept, and
+  // reused, so that their strings keep their buffers.
+  void Clear() {
+    count_ = 0;
+    by_name_.Clear();
+    names_.Clear();
+    roles_.clear();
+    max_len_ = 0;
+    first_tokens_ = {};
+  }
+
+  bool empty() const { return count_ == 0; }
   size_t max_len() const { return max_len_; }
   const Person& person(uint32_t i) const { return people_[i]; }
 
   // Remembers a person named by `tokens` (of which the words count).
   void Add(const std::string& name, const std::string& role, const std::string& affiliation,
            const Token* tokens, size_t n) {
-    auto [it, inserted] = by_name_.try_emplace(name, static_cast<uint32_t>(people_.size()));
-    if (inserted) people_.push_back({name, role, affiliation});
-    Person& p = people_[it->second];
+    const uint32_t id = Intern(name, role, affiliation);
+    Person& p = people_[id];
     if (!role.empty()) p.role = role;
     if (!affiliation.empty()) p.affiliation = affiliation;
     uint64_t h = kNgramSeed;
-    std::vector<size_t> words;
+    size_t words = 0, first_word = 0, last_word = 0;
     for (size_t k = 0; k < n; ++k) {
       h = ExtendNgram(h, tokens[k].hash);
       // Initials ("S.") are too short to name anyone alone.
       if (tokens[k].kind == TokenKind::kWord && tokens[k].upper &&
           tokens[k].end - tokens[k].begin > 1) {
-        words.push_back(k);
+        if (words++ == 0) first_word = k;
+        last_word = k;
       }
     }
-    Put(h, it->second, 3);
+    if (n > 0) Put(h, tokens[0].hash, id, 3);
     max_len_ = std::max(max_len_, n);
-    if (words.size() >= 2) {
-      Put(ExtendNgram(kNgramSeed, tokens[words.back()].hash), it->second, 2);
-      if (words.size() == 2) Put(ExtendNgram(kNgramSeed, tokens[words[0]].hash), it->second, 1);
+    if (words >= 2) {
+      const uint64_t surname = tokens[last_word].hash;
+      Put(ExtendNgram(kNgramSeed, surname), surname, id, 2);
+      if (words == 2) {
+        const uint64_t first = tokens[first_word].hash;
+        Put(ExtendNgram(kNgramSeed, first), first, id, 1);
+      }
     }
   }
 
+  // False when no name remembered starts with a token of this hash: a
+  // filter that spares most capitalised words the look-ups of Find.
+  bool MayStart(uint64_t token_hash) const {
+    return (first_tokens_[(token_hash >> 6) % first_tokens_.size()] >> (token_hash & 63)) & 1;
+  }
+
+  // REQUIRES: `name` was added.
   void AddRole(const std::string& role, const std::string& body, const std::string& name) {
-    roles_[role + '\x1f' + body] = by_name_.at(name);
+    roles_[role + '\x1f' + body] = FindName(name)->person;
   }
 
   const Person* FindRole(const std::string& role, const std::string& body) const {
@@ -860,31 +973,117 @@ class DocumentPeople {
 
   // The person whose name (or part) is the n-gram with this hash, or -1.
   int32_t Find(uint64_t ngram_hash) const {
-    auto it = names_.find(ngram_hash);
-    return it == names_.end() ? -1 : static_cast<int32_t>(it->second.first);
+    const NameSlot* s = names_.Find(ngram_hash, [](const NameSlot&) { return true; });
+    return s == nullptr ? -1 : static_cast<int32_t>(s->person);
   }
 
  private:
-  // A later person takes a name over, unless it held it more firmly (a
-  // surname beats the first word of another person's name).
-  void Put(uint64_t h, uint32_t person, int strength) {
-    auto [it, inserted] = names_.try_emplace(h, person, strength);
-    if (!inserted && strength >= it->second.second) it->second = {person, strength};
+  struct PersonSlot {
+    uint64_t key = 0;  // KeyOf(name)
+    uint32_t person = 0;
+  };
+  struct NameSlot {
+    uint64_t key = 0;  // an n-gram hash (never 0)
+    uint32_t person = 0;
+    int strength = 0;
+  };
+
+  static uint64_t KeyOf(std::string_view name) { return std::hash<std::string_view>()(name) | 1; }
+
+  const PersonSlot* FindName(const std::string& name) const {
+    return by_name_.Find(KeyOf(name),
+                         [&](const PersonSlot& s) { return people_[s.person].name == name; });
   }
 
-  std::vector<Person> people_;
-  std::unordered_map<std::string, uint32_t> by_name_;
-  std::unordered_map<uint64_t, std::pair<uint32_t, int>> names_;
+  // The person of this name, added (with this role and affiliation) if new.
+  uint32_t Intern(const std::string& name, const std::string& role,
+                  const std::string& affiliation) {
+    if (const PersonSlot* s = FindName(name)) return s->person;
+    const uint32_t id = static_cast<uint32_t>(count_++);
+    if (id == people_.size()) people_.emplace_back();
+    Person& p = people_[id];  // a Person of an earlier document, if any: reuse its buffers
+    p.name = name;
+    p.role = role;
+    p.affiliation = affiliation;
+    PersonSlot& slot = by_name_.Add(KeyOf(name));
+    slot.person = id;
+    return id;
+  }
+
+  // A later person takes a name over, unless it held it more firmly (a
+  // surname beats the first word of another person's name). `first` is the
+  // hash of the name's first token.
+  void Put(uint64_t h, uint64_t first, uint32_t person, int strength) {
+    first_tokens_[(first >> 6) % first_tokens_.size()] |= uint64_t{1} << (first & 63);
+    NameSlot* s = names_.Find(h, [](const NameSlot&) { return true; });
+    if (s == nullptr) {
+      NameSlot& added = names_.Add(h);
+      added.person = person;
+      added.strength = strength;
+    } else if (strength >= s->strength) {
+      s->person = person;
+      s->strength = strength;
+    }
+  }
+
+  std::vector<Person> people_;  // the first count_ are this document's
+  size_t count_ = 0;
+  SlotTable<PersonSlot> by_name_;
+  SlotTable<NameSlot> names_;
   std::unordered_map<std::string, uint32_t> roles_;
   size_t max_len_ = 0;
+  std::array<uint64_t, 16> first_tokens_{};  // a bit per first-token hash, for MayStart
 };
 
 class Matcher {
  public:
-  Matcher(const Gazetteer& data, Document* doc) : d_(data), doc_(doc) {}
+  struct Hit {
+    uint32_t len;
+    const NgramIndex::Node* node;
+    bool folded;
+  };
+  struct HitRange {
+    uint32_t begin, end;
+  };
+
+  // What a Matcher works in, kept from one document to the next on a
+  // thread: annotating a document then allocates (nearly) nothing, where
+  // it grew each vector afresh. See ActorTable::Annotate.
+  struct Scratch {
+    std::vector<Token> tokens;
+    std::vector<Hit> hits;
+    std::vector<uint16_t> kinds;
+    std::vector<HitRange> hit_range;
+    std::vector<uint32_t> starts;
+    DocumentPeople people;
+
+    // Drops the buffers a huge document made huge, so that a thread does
+    // not keep them for the rest of its life.
+    void Trim() {
+      constexpr size_t kKeep = size_t{1} << 16;  // tokens in a sentence
+      if (tokens.capacity() > kKeep) tokens = {};
+      if (kinds.capacity() > kKeep) kinds = {};
+      if (hit_range.capacity() > kKeep) hit_range = {};
+      if (starts.capacity() > kKeep) starts = {};
+      if (hits.capacity() > kKeep) hits = {};
+    }
+  };
+
+  Matcher(const Gazetteer& data, Document* doc, Scratch* scratch)
+      : d_(data),
+        doc_(doc),
+        tokens_(scratch->tokens),
+        hits_(scratch->hits),
+        kinds_(scratch->kinds),
+        hit_range_(scratch->hit_range),
+        starts_(scratch->starts),
+        people_(scratch->people) {
+    people_.Clear();
+  }
 
   void Run() {
     const std::string_view text = doc_->text;
+    Candidate c;  // reused, so that its strings keep their buffers
     for (size_t s = 0; s < doc_->sentences.size(); ++s) {
       Span norm = doc_->sentences[s].norm;
       if (norm.end > text.size() || norm.begin >= norm.end) continue;
@@ -892,35 +1091,22 @@ class Matcher {
       actor_tokens::Tokenize(text.substr(norm.begin, norm.size()), norm.begin, &tokens_);
       n_ = tokens_.size();
       FindHits();
-      size_t i = 0;
-      while (i < n_) {
-        // Most tokens start nothing: no name, role or body, and no person met.
-        if ((kinds_[i] & kStartBits) == 0 && (people_.empty() || !IsUpperWord(i))) {
-          ++i;
-          continue;
+      for (size_t k = 0; k < num_starts_; ++k) {
+        const size_t i = starts_[k];
+        if (!Best(i, &c) || c.drop) continue;
+        if (Emit(static_cast<int>(s), i, c)) {
+          // New names of people: words after the mention that passed
+          // nothing may start one now.
+          ListStarts(c.end);
+          k = SIZE_MAX;  // from the first of the new list
+        } else {
+          while (k + 1 < num_starts_ && starts_[k + 1] < c.end) ++k;  // past the mention
         }
-        Candidate c;
-        if (!Best(i, &c)) {
-          ++i;
-          continue;
-        }
-        if (c.drop) {
-          ++i;
-          continue;
-        }
-        Emit(static_cast<int>(s), i, &c);
-        i = c.end;
       }
     }
   }
 
  private:
-  struct Hit {
-    uint32_t len;
-    const NgramIndex::Node* node;
-    bool folded;
-  };
-
   // An actor name at a token.
   struct ActorHit {
     size_t end = 0;
@@ -939,7 +1125,8 @@ class Matcher {
 
   struct RoleMatch {
     size_t end = 0;
-    std::string name;  // prefixes and role: "Deputy Foreign Minister"
+    uint32_t id = 0;       // the role: "Foreign Minister"
+    std::string prefixes;  // before it: "Deputy"; empty for none
     bool needs_name = false;
   };
 
@@ -949,41 +1136,114 @@ class Matcher {
     int32_t met = -1;    // a person met earlier in the document
   };
 
+  // The best candidate so far at a token. Its texts point at strings of the
+  // table, of the people met or of its own buffers (for the texts it
+  // composes), so that a candidate copies no string until it is emitted. It
+  // is reused in place, never copied.
   struct Candidate {
+    Candidate() = default;
+    Candidate(const Candidate&) = delete;
+    Candidate& operator=(const Candidate&) = delete;
+
+    // Clears every field but the buffers, for a candidate ending at `e`.
+    void Reset(size_t e, int p) {
+      end = e;
+      priority = p;
+      drop = false;
+      name = role = affiliation = role_body = &kNoText;
+      type = ActorType::kCountry;
+      modifier = false;
+      name_begin = name_end = 0;
+      known = -1;
+    }
+
     size_t end = 0;
     int priority = 0;   // breaks ties between candidates of the same length
     bool drop = false;  // a capital inside a longer name: no mention at all
-    std::string name, role, affiliation;
+    const std::string* name = &kNoText;
+    const std::string* role = &kNoText;
+    const std::string* affiliation = &kNoText;
     ActorType type = ActorType::kCountry;
     bool modifier = false;
     // A person to remember: the tokens of their name in this sentence, or
     // the table entry, and the (role, body) that introduced them.
     size_t name_begin = 0, name_end = 0;
     int32_t known = -1;
-    std::string role_body;
+    const std::string* role_body = &kNoText;
+    std::string own_name, own_role;  // what `name` and `role` point at when composed
   };
+  static inline const std::string kNoText;
 
   // --- Index hits -----------------------------------------------------------
 
+  // Fills hits_, kinds_ and, for the tokens with hits, hit_range_; and
+  // starts_ (see ListStarts). Most words start nothing, and only cost the
+  // filter look-ups.
   void FindHits() {
     hits_.clear();
-    hit_begin_.assign(n_ + 1, 0);
-    kinds_.assign(n_ + 1, 0);
-    for (size_t i = 0; i < n_; ++i) {
-      hit_begin_[i] = static_cast<uint32_t>(hits_.size());
-      if (tokens_[i].kind != TokenKind::kWord) continue;
-      Probe(d_.exact, i, false);
-      Probe(d_.folded, i, true);
+    kinds_.assign(n_, 0);
+    if (hit_range_.size() < n_) hit_range_.resize(n_);
+    if (starts_.size() < n_) starts_.resize(n_);
+    // Plain pointers and a local count, which the compiler keeps in
+    // registers through the loop (it would reload a vector's internals after
+    // every store).
+    const Token* const tokens = tokens_.data();
+    const uint16_t* const kinds = kinds_.data();
+    uint32_t* const starts = starts_.data();
+    const size_t n = n_;
+    size_t count = 0;
+    // The common case (a word or punctuation that starts nothing) takes no
+    // branch: which it is, and whether a word is capitalised, is
+    // unpredictable.
+    for (size_t i = 0; i < n; ++i) {
+      const Token& t = tokens[i];
+      const bool word = t.kind == TokenKind::kWord;
+      starts[count] = static_cast<uint32_t>(i);
+      if (word & (d_.exact.MayStartQuick(t.hash) | d_.folded.MayStartQuick(t.folded_hash))) {
+        const bool exact = d_.exact.MayStart(t.hash);
+        const bool folded = d_.folded.MayStart(t.folded_hash);
+        if (exact || folded) {
+          const uint32_t first = static_cast<uint32_t>(hits_.size());
+          if (exact) Probe(d_.exact, i, false);
+          if (folded) Probe(d_.folded, i, true);
+          hit_range_[i] = {first, static_cast<uint32_t>(hits_.size())};
+        }
+        count += MayStartAt(t, kinds[i]);
+        continue;
+      }
+      count += MayStartAt(t, 0);
     }
-    hit_begin_[n_] = static_cast<uint32_t>(hits_.size());
+    num_starts_ = count;
   }
 
+  // Whether a mention may start at token `t`, of `kinds`: an entry that
+  // starts one, or a capitalised word that may name a person met before.
+  // Without a branch: the outcome is unpredictable.
+  bool MayStartAt(const Token& t, uint16_t kinds) const {
+    return ((kinds & kStartBits) != 0) |
+           ((t.kind == TokenKind::kWord) & t.upper & people_.MayStart(t.hash));
+  }
+
+  // Lists in starts_ the tokens from `from` on where a mention may start
+  // (MayStartAt). People met are only ever added to, so a token listed stays
+  // one; one not listed may become one when people are added, and is listed
+  // then.
+  void ListStarts(size_t from) {
+    size_t count = 0;
+    for (size_t i = from; i < n_; ++i) {
+      starts_[count] = static_cast<uint32_t>(i);
+      count += MayStartAt(tokens_[i], kinds_[i]);
+    }
+    num_starts_ = count;
+  }
+
+  // REQUIRES: index.MayStart() of token `i`.
   void Probe(const NgramIndex& index, size_t i, bool fold) {
-    if (!index.MayStart(fold ? tokens_[i].folded_hash : tokens_[i].hash)) return;
     uint64_t h = kNgramSeed;
     const size_t limit = std::min(n_, i + index.max_len());
     for (size_t k = i; k < limit; ++k) {
       h = ExtendNgram(h, fold ? tokens_[k].folded_hash : tokens_[k].hash);
+      if (k > i && !index.MayExtendTo(h)) return;
       const NgramIndex::Node* node = index.Find(h);
       if (node == nullptr) return;
       if (node->payload_end == node->payload_begin) continue;
@@ -1015,8 +1275,8 @@ class Matcher {
   // longest surface first, until it returns true. Returns whether one did.
   template <typename F>
   bool ForEachHit(size_t i, bool folded, F f) const {
-    if (i >= n_) return false;
-    for (uint32_t h = hit_begin_[i + 1]; h > hit_begin_[i]; --h) {
+    if (i >= n_ || kinds_[i] == 0) return false;  // no hit: hit_range_[i] is stale
+    for (uint32_t h = hit_range_[i].end; h > hit_range_[i].begin; --h) {
       const Hit& hit = hits_[h - 1];
       if (hit.folded != folded) continue;
       const NgramIndex& index = folded ? d_.folded : d_.exact;
@@ -1130,15 +1390,16 @@ class Matcher {
   }
 
   // Role prefixes, then a role: "Deputy Foreign Minister", "Acting President".
-  bool ParseRole(size_t j, std::string* prefixes, RoleMatch* role) const {
+  bool ParseRole(size_t j, const std::string& prefixes, RoleMatch* role) const {
     size_t k = j;
-    std::string prefix = *prefixes;
+    std::string& prefix = role->prefixes;
+    prefix = prefixes;
     while (k < n_) {
       uint32_t id;
       size_t end;
       if (WordAt(k, Entry::kRole, &id, &end)) {
         role->end = end;
-        role->name = prefix.empty() ? d_.roles[id].name : prefix + " " + d_.roles[id].name;
+        role->id = id;
         role->needs_name = d_.roles[id].needs_name;
         return true;
       }
@@ -1199,9 +1460,14 @@ class Matcher {
            ListWordAt(m, Entry::kParticle);
   }
 
+  // Whether a person met earlier in the document may be named at `k`.
+  bool MayStartMet(size_t k) const {
+    return !people_.empty() && IsUpperWord(k) && people_.MayStart(tokens_[k].hash);
+  }
+
   // A person met earlier in the document, named by the longest n-gram at `k`.
   bool MetAt(size_t k, int32_t* person, size_t* end) const {
-    if (people_.empty() || !IsUpperWord(k)) return false;
+    if (!MayStartMet(k)) return false;
     uint64_t h = kNgramSeed;
     bool found = false;
     const size_t limit = std::min(n_, k + people_.max_len());
@@ -1244,7 +1510,7 @@ class Matcher {
 
   // The affiliation a person gets from the ref of their title: the state when
   // the ref is one of its bodies, else the ref itself.
-  std::string PersonAffiliation(const Ref& ref) const {
+  const std::string& PersonAffiliation(const Ref& ref) const {
     const int32_t up = d_.info[ref.actor].affiliation;
     if (up >= 0 && d_.actors[up].type == ActorType::kCountry) return d_.actors[up].name;
     return d_.actors[ref.actor].name;
@@ -1252,7 +1518,7 @@ class Matcher {
 
   // "Russian" (the stem) for a state, else the actor's name: the start of a
   // description.
-  std::string RefStem(const Ref& ref) const {
+  const std::string& RefStem(const Ref& ref) const {
     const Actor& a = d_.actors[ref.actor];
     const ActorInfo& info = d_.info[ref.actor];
     if (a.type == ActorType::kCountry && !info.stem.empty()) return info.stem;
@@ -1267,28 +1533,29 @@ class Matcher {
     c->name_end = nm.end;
     if (nm.known >= 0) {
       const Actor& a = d_.actors[nm.known];
-      c->name = a.name;
-      c->role = a.role;
-      c->affiliation = a.affiliation;
+      c->name = &a.name;
+      c->role = &a.role;
+      c->affiliation = &a.affiliation;
       c->known = nm.known;
     } else if (nm.met >= 0) {
       const DocumentPeople::Person& p = people_.person(nm.met);
-      c->name = p.name;
-      c->role = p.role;
-      c->affiliation = p.affiliation;
+      c->name = &p.name;
+      c->role = &p.role;
+      c->affiliation = &p.affiliation;
     } else {
-      c->name = Collapse(name_begin, nm.end);
+      Collapse(name_begin, nm.end, &c->own_name);
+      c->name = &c->own_name;
     }
   }
 
-  // The text of tokens [b, e) with each run of spaces made one space.
-  std::string Collapse(size_t b, size_t e) const {
-    std::string out;
+  // Sets *out to the text of tokens [b, e) with each run of spaces made one
+  // space.
+  void Collapse(size_t b, size_t e, std::string* out) const {
+    out->clear();
     for (size_t k = b; k < e; ++k) {
-      if (k > b && !tokens_[k].glued_left) out.push_back(' ');
-      out.append(doc_->text, tokens_[k].begin, tokens_[k].end - tokens_[k].begin);
+      if (k > b && !tokens_[k].glued_left) out->push_back(' ');
+      out->append(doc_->text, tokens_[k].begin, tokens_[k].end - tokens_[k].begin);
     }
-    return out;
   }
 
   // --- Candidates -----------------------------------------------------------
@@ -1320,33 +1587,26 @@ class Matcher {
   void TryAlias(size_t i, const Start& s, Candidate* best, bool* found) const {
     if (!s.has_ref) return;
     const Ref& ref = s.ref;
-    Candidate c;
-    c.end = ref.end;
-    c.priority = 5;
-    SetActor(ref.actor, &c);
+    Candidate* c = Claim(ref.end, 5, best, found);
+    if (c == nullptr) return;
+    SetActor(ref.actor, c);
     if (ref.plain) {
-      if (ref.via == Entry::kDemonym) c.modifier = true;
+      if (ref.via == Entry::kDemonym) c->modifier = true;
       if (ref.via == Entry::kCapital) {
-        if (LocativeBefore(i) || ListWordAt(ref.end, Entry::kPlaceNoun)) c.modifier = true;
-        if (NameWordAt(ref.end)) c.drop = true;  // "Moscow Times", "Washington Post"
+        if (LocativeBefore(i) || ListWordAt(ref.end, Entry::kPlaceNoun)) c->modifier = true;
+        if (NameWordAt(ref.end)) c->drop = true;  // "Moscow Times", "Washington Post"
       }
-      if (InCompound(i, ref.end)) c.modifier = true;
+      if (InCompound(i, ref.end)) c->modifier = true;
     }
-    Consider(std::move(c), best, found);
   }
 
   // A person of the table by name or alias, or one met before.
   void TryPerson(size_t i, const Start& s, Candidate* best, bool* found) const {
     if (!s.has_known && !s.has_met) return;
-    Candidate c;
-    if (s.has_met && (!s.has_known || s.met_end >= s.known.end)) {
-      NamedPerson({s.met_end, -1, s.met}, i, &c);
-      c.priority = 4;
-    } else {
-      NamedPerson({s.known.end, static_cast<int32_t>(s.known.actor), -1}, i, &c);
-      c.priority = 3;
-    }
-    Consider(std::move(c), best, found);
+    const bool met = s.has_met && (!s.has_known || s.met_end >= s.known.end);
+    const NameMatch nm = met ? NameMatch{s.met_end, -1, s.met}
+                             : NameMatch{s.known.end, static_cast<int32_t>(s.known.actor), -1};
+    if (Candidate* c = Claim(nm.end, met ? 4 : 3, best, found)) NamedPerson(nm, i, c);
   }
 
   // "the Indian delegation", "Chinese officials", "the Trump administration",
@@ -1357,11 +1617,7 @@ class Matcher {
     if (s.has_ref) {
       size_t j = s.ref.end + (IsPossessive(s.ref.end) ? 1 : 0);
       if (BodyAt(j, false, &body, &end)) {
-        Candidate c;
-        c.end = end;
-        c.priority = 2;
-        SetActor(s.ref.actor, &c);
-        Consider(std::move(c), best, found);
+        if (Candidate* c = Claim(end, 2, best, found)) SetActor(s.ref.actor, c);
       }
     }
     // A person's government: the state they lead.
@@ -1378,11 +1634,7 @@ class Matcher {
     if (state >= 0) {
       size_t j = after + (IsPossessive(after) ? 1 : 0);
       if (BodyAt(j, false, &body, &end)) {
-        Candidate c;
-        c.end = end;
-        c.priority = 2;
-        SetActor(state, &c);
-        Consider(std::move(c), best, found);
+        if (Candidate* c = Claim(end, 2, best, found)) SetActor(state, c);
       }
     }
     // A body noun, then "of" and its owner.
@@ -1390,17 +1642,12 @@ class Matcher {
       if (!BodyAt(i, organisation, &body, &end)) continue;
       Ref owner;
       if (!ParseOfRef(end, false, &owner)) continue;
-      Candidate c;
-      c.end = owner.end;
-      c.priority = 2;
-      if (!organisation) {
-        SetActor(owner.actor, &c);
-      } else if (owner.plain && d_.actors[owner.actor].type == ActorType::kCountry) {
-        SetActor(d_.Institution(owner.actor, body), &c);
-      } else {
-        continue;
+      uint32_t actor = owner.actor;
+      if (organisation) {
+        if (!owner.plain || d_.actors[owner.actor].type != ActorType::kCountry) continue;
+        actor = d_.Institution(owner.actor, body);
       }
-      Consider(std::move(c), best, found);
+      if (Candidate* c = Claim(owner.end, 2, best, found)) SetActor(actor, c);
     }
   }
 
@@ -1415,7 +1662,7 @@ class Matcher {
     bool has_ref = j == i ? s.has_ref : ParseRef(j, &ref);
     if (has_ref) j = ref.end + (IsPossessive(ref.end) ? 1 : 0);
     RoleMatch role;
-    if (!ParseRole(j, &prefixes, &role)) return;
+    if (!ParseRole(j, prefixes, &role)) return;
     size_t k = role.end;
     if (!has_ref && ParseOfRef(k, true, &ref)) {
       has_ref = true;
@@ -1424,31 +1671,43 @@ class Matcher {
     size_t name_begin = k;
     while (WordAt(name_begin, Entry::kHonorific, nullptr, &name_begin)) {
     }
-    Candidate c;
-    c.priority = 1;
     NameMatch nm;
     if (ParseName(name_begin, &nm)) {
-      NamedPerson(nm, name_begin, &c);
-      c.role = role.name;
+      Candidate* c = Claim(nm.end, 1, best, found);
+      if (c == nullptr) return;
+      NamedPerson(nm, name_begin, c);
+      SetRole(&role, c);
       if (has_ref) {
-        c.affiliation = PersonAffiliation(ref);
-        c.role_body = d_.actors[ref.actor].name;
+        c->affiliation = &PersonAffiliation(ref);
+        c->role_body = &d_.actors[ref.actor].name;
       }
     } else if (has_ref && !role.needs_name) {
-      c.end = k;
-      c.type = ActorType::kPerson;
-      c.role = role.name;
-      c.affiliation = PersonAffiliation(ref);
-      if (const auto* p = people_.FindRole(role.name, d_.actors[ref.actor].name)) {
-        c.name = p->name;  // "the Russian foreign minister", after Lavrov
-        c.affiliation = p->affiliation.empty() ? c.affiliation : p->affiliation;
+      Candidate* c = Claim(k, 1, best, found);
+      if (c == nullptr) return;
+      c->type = ActorType::kPerson;
+      SetRole(&role, c);
+      c->affiliation = &PersonAffiliation(ref);
+      if (const auto* p = people_.FindRole(*c->role, d_.actors[ref.actor].name)) {
+        c->name = &p->name;  // "the Russian foreign minister", after Lavrov
+        if (!p->affiliation.empty()) c->affiliation = &p->affiliation;
       } else {
-        c.name = RefStem(ref) + " " + role.name;
+        c->own_name.assign(RefStem(ref)).append(" ").append(*c->role);
+        c->name = &c->own_name;
       }
-    } else {
+    }
+  }
+
+  // Points c->role at the name of the role, with its prefixes ("Deputy
+  // Foreign Minister"): the table's string when there are none.
+  void SetRole(RoleMatch* role, Candidate* c) const {
+    const std::string& name = d_.roles[role->id].name;
+    if (role->prefixes.empty()) {
+      c->role = &name;
       return;
     }
-    Consider(std::move(c), best, found);
+    c->own_role = std::move(role->prefixes);
+    c->own_role.append(" ").append(name);
+    c->role = &c->own_role;
   }
 
   // "Mr Kumar", "Sheikh Tamim bin Hamad Al Thani".
@@ -1459,25 +1718,28 @@ class Matcher {
     if (k == i) return;
     NameMatch nm;
     if (!ParseName(k, &nm)) return;
-    Candidate c;
-    NamedPerson(nm, k, &c);
-    c.priority = 0;
-    Consider(std::move(c), best, found);
+    if (Candidate* c = Claim(nm.end, 0, best, found)) NamedPerson(nm, k, c);
   }
 
   void SetActor(uint32_t id, Candidate* c) const {
     const Actor& a = d_.actors[id];
-    c->name = a.name;
+    c->name = &a.name;
     c->type = a.type;
-    c->affiliation = a.affiliation;
-    c->role = a.role;
+    c->affiliation = &a.affiliation;
+    c->role = &a.role;
   }
 
-  static void Consider(Candidate&& c, Candidate* best, bool* found) {
-    if (!*found || c.end > best->end || (c.end == best->end && c.priority > best->priority)) {
-      *best = std::move(c);
-      *found = true;
+  // Whether a candidate ending at `end` with `priority` beats the best so far
+  // (the longer wins, then the higher priority). If it does, returns *best
+  // reset for it to be filled in, else null: a candidate that loses is never
+  // built.
+  static Candidate* Claim(size_t end, int priority, Candidate* best, bool* found) {
+    if (*found && (end < best->end || (end == best->end && priority <= best->priority))) {
+      return nullptr;
     }
+    best->Reset(end, priority);
+    *found = true;
+    return best;
   }
 
   bool Best(size_t i, Candidate* best) const {
@@ -1494,38 +1756,45 @@ class Matcher {
     return found;
   }
 
-  void Emit(int sentence, size_t i, Candidate* c) {
-    if (c->type == ActorType::kPerson && c->name_end > c->name_begin) {
-      if (c->known >= 0) {
-        const std::vector<Token>& t = d_.info[c->known].name_tokens;
-        people_.Add(c->name, c->role, c->affiliation, t.data(), t.size());
+  // Returns whether it remembered a person.
+  bool Emit(int sentence, size_t i, const Candidate& c) {
+    // The texts are copied first: remembering a person below may move the
+    // people's strings that they point at.
+    ActorMention& m = doc_->actor_mentions.emplace_back();
+    m.norm = {tokens_[i].begin, tokens_[c.end - 1].end};
+    m.span = doc_->offsets.ToOriginal(m.norm);
+    m.sentence = sentence;
+    m.name = *c.name;
+    m.type = c.type;
+    m.affiliation = *c.affiliation;
+    m.role = *c.role;
+    m.modifier = c.modifier;
+    if (c.type == ActorType::kPerson && c.name_end > c.name_begin) {
+      if (c.known >= 0) {
+        const std::vector<Token>& t = d_.info[c.known].name_tokens;
+        people_.Add(m.name, m.role, m.affiliation, t.data(), t.size());
       }
       // The words as written too, so that an alias met first ("Lavrov")
       // is found again.
-      people_.Add(c->name, c->role, c->affiliation, tokens_.data() + c->name_begin,
-                  c->name_end - c->name_begin);
-      if (!c->role_body.empty()) people_.AddRole(c->role, c->role_body, c->name);
+      people_.Add(m.name, m.role, m.affiliation, tokens_.data() + c.name_begin,
+                  c.name_end - c.name_begin);
+      if (!c.role_body->empty()) people_.AddRole(m.role, *c.role_body, m.name);
+      return true;
     }
-    ActorMention m;
-    m.norm = {tokens_[i].begin, tokens_[c->end - 1].end};
-    m.span = doc_->offsets.ToOriginal(m.norm);
-    m.sentence = sentence;
-    m.name = std::move(c->name);
-    m.type = c->type;
-    m.affiliation = std::move(c->affiliation);
-    m.role = std::move(c->role);
-    m.modifier = c->modifier;
-    doc_->actor_mentions.push_back(std::move(m));
+    return false;
   }
 
   const Gazetteer& d_;
   Document* doc_;
-  std::vector<Token> tokens_;
+  // The Scratch's buffers.
+  std::vector<Token>& tokens_;
   size_t n_ = 0;
-  std::vector<Hit> hits_;
-  std::vector<uint32_t> hit_begin_;
-  std::vector<uint16_t> kinds_;  // per token: Bit() of every entry starting there
-  DocumentPeople people_;
+  std::vector<Hit>& hits_;
+  std::vector<uint16_t>& kinds_;      // per token: Bit() of every entry starting there
+  std::vector<HitRange>& hit_range_;  // per token with kinds_ set: its hits in hits_
+  std::vector<uint32_t>& starts_;     // the tokens that may start a mention, in order:
+  size_t num_starts_ = 0;             // the first num_starts_ of starts_
+  DocumentPeople& people_;
 };
 
 }  // namespace
@@ -1577,8 +1846,14 @@ const Actor* ActorTable::Find(std::string_view name) const {
 
 void ActorTable::Annotate(Document* doc) const {
   doc->actor_mentions.clear();
-  Matcher matcher(*data_, doc);
+  // About one mention in every other sentence of news: room for them at
+  // once, rather than moving them each time the vector grows.
+  doc->actor_mentions.reserve(doc->sentences.size() / 2 + 1);
+  // One per thread: the const methods of a table are thread-safe.
+  static thread_local Matcher::Scratch scratch;
+  Matcher matcher(*data_, doc, &scratch);
   matcher.Run();
+  scratch.Trim();
 }
 
 size_t ActorTable::size() const { return data_->declared; }

@@ -476,6 +476,35 @@ TEST_CASE("actors: people are remembered through the document, in order") {
   CHECK(Mentions(Rules(), "Roe spoke.").empty());
 }
 
+TEST_CASE("actors: hundreds of people in one document, then the next documents") {
+  // Enough people that the indexes of the people met grow many times over;
+  // their surnames then name them, latest first.
+  auto name = [](int i) {
+    std::string first = "Jan", last = "Kowal";
+    for (int k = i; k > 0; k /= 26) last += static_cast<char>('a' + k % 26);
+    return first + " " + last;
+  };
+  std::string text;
+  for (int i = 0; i < 300; ++i) text += "Ambassador " + name(i) + " spoke.\n";
+  for (int i = 299; i >= 0; --i) text += name(i).substr(4) + " replied.\n";
+  const std::vector<std::string> mentions = Mentions(Rules(), text);
+  REQUIRE(mentions.size() == 600);
+  for (int i = 0; i < 300; ++i) {
+    CAPTURE(i);
+    CHECK(mentions[i] == "Ambassador " + name(i) + " => " + name(i) + " (person, Ambassador)");
+    CHECK(mentions[599 - i] == name(i).substr(4) + " => " + name(i) + " (person, Ambassador)");
+  }
+  // The next document knows none of them, even with a sentence far longer
+  // than any before it.
+  std::string next = "Kowal replied.\nAmbassador Jane Roe spoke";
+  for (int i = 0; i < 40000; ++i) next += " and spoke";
+  next += ".\nRoe left.";
+  CHECK(Mentions(Rules(), next) ==
+        std::vector<std::string>{"Ambassador Jane Roe => Jane Roe (person, Ambassador)",
+                                 "Roe => Jane Roe (person, Ambassador)"});
+  CHECK(Mentions(Rules(), "Roe spoke. Kowal too.").empty());
+}
+
 TEST_CASE("actors: longest match wins and mentions never overlap") {
   CheckCases({
       {"The UN General Assembly and the General Assembly voted.",
