@@ -359,7 +359,13 @@ inline void Append(uint32_t begin, uint32_t end, TokenKind kind, uint64_t hash, 
   const bool glued = begin == *last_end;
   if (glued) out->back().glued_right = true;
   *last_end = end;
+#if defined(__cpp_aggregate_paren_init)
   out->emplace_back(begin, end, hash, folded, kind, upper, hyphen, glued, false);
+#else
+  // clang before 16 cannot build an aggregate from parentheses; the fuzz
+  // build (scripts/fuzz) uses clang 14.
+  out->push_back(Token{begin, end, hash, folded, kind, upper, hyphen, glued, false});
+#endif
 }
 
 // The general path, for what the loop in Tokenize does not take: appends the
