@@ -438,16 +438,17 @@ uint64_t HashNormalized(std::string_view normalized) {
 }
 
 bool NormalizedEquals(std::string_view token, std::string_view normalized, bool fold) {
-  // Normalisation only rewrites three-byte characters that start with 0xE2;
-  // without one, the bytes compare one for one.
-  if (token.find('\xE2') == std::string_view::npos) {
-    if (token.size() != normalized.size()) return false;
-    for (size_t i = 0; i < token.size(); ++i) {
+  // Normalisation only rewrites three-byte characters that start with 0xE2,
+  // and leaves the bytes before the first in their places: up to there, the
+  // bytes compare one for one.
+  if (token.size() == normalized.size()) {
+    size_t i = 0;
+    for (; i < token.size() && token[i] != '\xE2'; ++i) {
       char c = token[i];
       if (fold && c >= 'A' && c <= 'Z') c += 32;
       if (c != normalized[i]) return false;
     }
-    return true;
+    if (i == token.size()) return true;
   }
   size_t pos = 0;
   bool equal = true;

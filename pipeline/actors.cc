@@ -1258,6 +1258,11 @@ class Matcher {
   // Whether tokens [b, e) are the surface `key` (guards against hash
   // collisions).
   bool KeyMatches(std::string_view key, size_t b, size_t e, bool fold) const {
+    if (e == b + 1) {  // most surfaces are one token: no separator to look for
+      return actor_tokens::NormalizedEquals(
+          std::string_view(doc_->text).substr(tokens_[b].begin, tokens_[b].end - tokens_[b].begin),
+          key, fold);
+    }
     size_t pos = 0;
     for (size_t k = b; k < e; ++k) {
       size_t sep = key.find('\x1f', pos);
