@@ -484,6 +484,9 @@ void Tokenize(std::string_view text, uint32_t base, std::vector<Token>* out) {
         Append(base + i, base + j, TokenKind::kWord, hash, folded, c >= 'A' && c <= 'Z', false,
                &last_end, out);
         i = j;
+        // Most words have a space after them: skip it here, rather than in
+        // a turn of the loop.
+        if (i < n && data[i] == ' ') ++i;
         continue;
       }
     } else if (byte_class == kOther || byte_class == kHyphen) {
