@@ -57,28 +57,8 @@ void MatchText::Build(const Document& doc, int index) {
     pos = it->norm.end;
   }
   add_text(sentence.end);
-  // Pronoun holders (pattern_context.cc): he, she, we, I as whole words.
-  auto is_word = [this](size_t i) {
-    return i < text_.size() && std::isalnum(static_cast<unsigned char>(text_[i])) != 0;
-  };
   for (uint32_t i = 0; i < text_.size(); ++i) {
-    char c = text_[i];
-    if (c == kPlaceholderOpen) {
-      holder_starts_.push_back(i);
-      continue;
-    }
-    if (i > 0 && is_word(i - 1)) continue;
-    std::string_view rest = std::string_view(text_).substr(i, 3);
-    size_t len = 0;
-    if (c == 'I') {
-      len = 1;
-    } else if (rest.size() >= 2 && (c == 'H' || c == 'h' || c == 'W' || c == 'w') &&
-               rest[1] == 'e') {
-      len = 2;
-    } else if (rest.size() == 3 && (c == 'S' || c == 's') && rest[1] == 'h' && rest[2] == 'e') {
-      len = 3;
-    }
-    if (len > 0 && !is_word(i + len)) holder_starts_.push_back(i);
+    if (text_[i] == kPlaceholderOpen || PronounHolderAt(text_, i) > 0) holder_starts_.push_back(i);
   }
 }
 

@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "pipeline/match_text.h"
+#include "pipeline/rule_reach.h"
 #include "pipeline/stance_rules.h"
 #include "pipeline/subject_checks.h"
 #include "pipeline/stance_trace.h"
@@ -154,10 +155,11 @@ void AddDetail(TracedMatch* tm, const std::string& note) {
 }
 
 // Runs `rule` over sentence `si` (whose match text is `mt`) and appends one
-// candidate per holder of every match. `trace`, when not null, records each
-// match and what became of it.
+// candidate per holder of every match. A rule that opens with a holder is
+// tried only at holder starts before `start_bound` (rule_reach.h). `trace`,
+// when not null, records each match and what became of it.
 void MatchRule(const RuleSet::Data& data, const Document& cdoc, int si, const MatchText& mt,
-               const StanceRule& rule, std::vector<Candidate>* candidates,
+               const StanceRule& rule, size_t start_bound, std::vector<Candidate>* candidates,
                SentenceTrace* trace) {
   const Document* doc = &cdoc;
   const std::string& text = mt.text();
@@ -174,7 +176,7 @@ void MatchRule(const RuleSet::Data& data, const Document& cdoc, int si, const Ma
     }
     const std::vector<uint32_t>& starts = mt.holder_starts();
     while (next_start < starts.size() && starts[next_start] < from) ++next_start;
-    for (; next_start < starts.size(); ++next_start) {
+    for (; next_start < starts.size() && starts[next_start] < start_bound; ++next_start) {
       if (rule.re->Match(text, starts[next_start], text.size(), RE2::ANCHOR_START, groups.data(),
                          static_cast<int>(groups.size()))) {
         return true;
@@ -466,6 +468,28 @@ void MatchRule(const RuleSet::Data& data, const Document& cdoc, int si, const Ma
   }
 }
 
+// Whether sentence `si` offers a holder a claim could have: an actor named
+// inside it, a pronoun holder, or a quotation around part of it (whose
+// speaker holds what is quoted). A sentence with none gives no claim, so it
+// skips the prefilter and the rules. `next_mention` is a cursor into
+// doc.actor_mentions; call with the sentences in order.
+bool MayHaveHolder(const Document& doc, int si, size_t* next_mention) {
+  const Span sentence = doc.sentences[si].norm;
+  const auto& mentions = doc.actor_mentions;
+  size_t& m = *next_mention;
+  while (m < mentions.size() && mentions[m].norm.begin < sentence.begin) ++m;
+  // As MatchText::Build: a mention reaching past the sentence is no placeholder.
+  for (size_t k = m; k < mentions.size() && mentions[k].norm.begin < sentence.end; ++k) {
+    if (mentions[k].norm.end <= sentence.end) return true;
+  }
+  if (QuoteOverlapping(doc, sentence) != nullptr) return true;
+  const std::string_view text = doc.Text(sentence);
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (PronounHolderAt(text, i) > 0) return true;
+  }
+  return false;
+}
+
 // Resets `trace` for `doc`: the rules as written, one empty record a sentence.
 void StartTrace(const RuleSet::Data& data, const Document& doc, StanceTrace* trace) {
   static constexpr const char* kNegation[] = {"drop", "flip", "mark", "ignore"};
@@ -487,20 +511,90 @@ RankReason RankOf(const Candidate& winner, const Candidate& loser) {
   return RankReason::kOrder;
 }
 
+// Overlaps: for one holder, claims whose targets overlap and agree in
+// polarity are one claim; the winner has the higher priority, then the longer
+// match, then the earlier rule. Appends the kept claims of one sentence's
+// `candidates` (reordered) to `claims`; `st`, when not null, records who
+// beat whom.
+void ResolveOverlaps(const RuleSet::Data& data, std::vector<Candidate>* candidates,
+                     SentenceTrace* st, std::vector<Claim>* claims) {
+  auto better = [](const Candidate& a, const Candidate& b) {
+    if (a.rule->priority != b.rule->priority) return a.rule->priority > b.rule->priority;
+    if (a.length != b.length) return a.length > b.length;
+    return a.rule->order < b.rule->order;
+  };
+  std::stable_sort(candidates->begin(), candidates->end(), better);
+  std::vector<const Candidate*> kept;
+  for (const Candidate& c : *candidates) {
+    const std::string& polarity = data.labels.at(c.claim.stance).polarity;
+    const Candidate* winner = nullptr;
+    OverlapReason why = OverlapReason::kNone;
+    for (const Candidate* k : kept) {
+      // One cue has one subject: the winning rule's holders, not a rival's.
+      if (k->rule != c.rule && !c.cue_norm.empty() && k->cue_norm.Overlaps(c.cue_norm)) {
+        winner = k;
+        why = OverlapReason::kOneSubjectPerCue;
+        break;
+      }
+      if (k->claim.holder != c.claim.holder) continue;
+      bool same_polarity = data.labels.at(k->claim.stance).polarity == polarity;
+      if (same_polarity && k->target_norm.Overlaps(c.target_norm)) {
+        winner = k;
+        why = OverlapReason::kSameHolderPolarity;
+        break;
+      }
+      if (k->claim.stance == c.claim.stance && k->claim.target == c.claim.target) {
+        winner = k;
+        why = OverlapReason::kSameClaim;
+        break;
+      }
+    }
+    if (winner == nullptr) kept.push_back(&c);
+    if (st == nullptr) continue;
+    TracedCandidate& tc = st->candidates[c.traced];
+    tc.kept = winner == nullptr;
+    if (winner == nullptr) continue;
+    tc.beaten_by = winner->traced;
+    tc.overlap = why;
+    tc.rank = RankOf(*winner, c);
+  }
+  for (const Candidate* k : kept) claims->push_back(k->claim);
+}
+
+// A sentence the prefilter let some rules through, waiting for them.
+struct PendingSentence {
+  int sentence;
+  MatchText mt;
+  std::vector<Candidate> candidates;
+  // The candidates each rule gave here, [begin, end), for its twins.
+  std::vector<std::pair<int, std::pair<size_t, size_t>>> ran;
+};
+
+// What rule `r` is to run on: a pending sentence and where it may start.
+struct RuleTask {
+  int pending;
+  size_t start_bound;
+};
+
 }  // namespace
 
 void RuleSet::Annotate(Document* doc, DiagnosticSink*, StanceTrace* trace) const {
   if (trace != nullptr) StartTrace(*data_, *doc, trace);
-  MatchText mt;
+  const size_t rule_count = data_->rules.size();
   std::vector<int> hits;
   std::vector<int> word_ids;
-  std::vector<uint64_t> met(data_->rules.size(), 0);  // clauses met, per rule
+  std::vector<uint64_t> met(rule_count, 0);  // clauses met, per rule
   std::vector<int> touched;
-  std::vector<Candidate> candidates;
-  // The candidates each rule gave on sentence ran_in[rule], for its twins.
-  std::vector<std::pair<size_t, size_t>> ran(data_->rules.size());
-  std::vector<int> ran_in(data_->rules.size(), -1);
+  std::vector<PendingSentence> pending;
+  std::vector<std::vector<RuleTask>> tasks(rule_count);
+  RuleReach reach(*data_);
+  size_t next_mention = 0;
+
+  // 1. Which rules each sentence lets through.
   for (int si = 0; si < static_cast<int>(doc->sentences.size()); ++si) {
+    // About half of news sentences name no one: they skip all the rest. A
+    // trace shows what every rule does, so it runs them all.
+    if (trace == nullptr && !MayHaveHolder(*doc, si, &next_mention)) continue;
     // The prefilter reads the sentence as it is: a required word is never
     // inside a placeholder, so this lets through at least what the match
     // text would, and most sentences are done before a match text is built.
@@ -518,79 +612,53 @@ void RuleSet::Annotate(Document* doc, DiagnosticSink*, StanceTrace* trace) const
         met[r] = 0;
       }
       touched.clear();
-      std::sort(hits.begin(), hits.end());
     }
     if (hits.empty()) continue;
-    mt.Build(*doc, si);
     std::sort(hits.begin(), hits.end());
-    candidates.clear();
-    SentenceTrace* st = trace != nullptr ? &trace->sentences[si] : nullptr;
-    if (st != nullptr) st->let_through = hits;
+    if (trace != nullptr) trace->sentences[si].let_through = hits;
+    PendingSentence& p = pending.emplace_back();
+    p.sentence = si;
+    p.mt.Build(*doc, si);
+    reach.Reset(p.mt.text(), word_ids);
     for (int r : hits) {
-      const StanceRule& rule = *data_->rules[r];
+      tasks[r].push_back({static_cast<int>(pending.size()) - 1, reach.StartBound(r)});
+    }
+  }
+
+  // 2. Rule by rule over those sentences: a rule's DFA states stay in the
+  // cache while it reads the document. The searches are bound by cache
+  // misses on those states (docs/performance.md), not by instructions.
+  for (size_t r = 0; r < rule_count; ++r) {
+    const StanceRule& rule = *data_->rules[r];
+    for (const RuleTask& task : tasks[r]) {
+      PendingSentence& p = pending[task.pending];
+      SentenceTrace* st = trace != nullptr ? &trace->sentences[p.sentence] : nullptr;
       // A twin's candidates are copied, not matched again (a trace wants
       // every rule's own matches, so it runs them all).
-      if (st == nullptr && rule.twin_of >= 0 && ran_in[rule.twin_of] == si) {
-        auto [begin, end] = ran[rule.twin_of];
+      auto twin = std::find_if(p.ran.begin(), p.ran.end(),
+                               [&](const auto& ran) { return ran.first == rule.twin_of; });
+      if (st == nullptr && rule.twin_of >= 0 && twin != p.ran.end()) {
+        auto [begin, end] = twin->second;
         for (size_t i = begin; i < end; ++i) {
-          Candidate c = candidates[i];
+          Candidate c = p.candidates[i];
           c.rule = &rule;
           c.claim.rule = rule.id;
           c.claim.rule_file = rule.file_name;
           c.claim.rule_version = rule.file_version;
-          candidates.push_back(std::move(c));
+          p.candidates.push_back(std::move(c));
         }
         continue;
       }
-      size_t begin = candidates.size();
-      MatchRule(*data_, *doc, si, mt, rule, &candidates, st);
-      ran[r] = {begin, candidates.size()};
-      ran_in[r] = si;
+      size_t begin = p.candidates.size();
+      MatchRule(*data_, *doc, p.sentence, p.mt, rule, task.start_bound, &p.candidates, st);
+      p.ran.push_back({static_cast<int>(r), {begin, p.candidates.size()}});
     }
-    // Overlaps: for one holder, claims whose targets overlap and agree in
-    // polarity are one claim; the winner has the higher priority, then the longer match,
-    // then the earlier rule.
-    auto better = [](const Candidate& a, const Candidate& b) {
-      if (a.rule->priority != b.rule->priority) return a.rule->priority > b.rule->priority;
-      if (a.length != b.length) return a.length > b.length;
-      return a.rule->order < b.rule->order;
-    };
-    std::stable_sort(candidates.begin(), candidates.end(), better);
-    std::vector<const Candidate*> kept;
-    for (const Candidate& c : candidates) {
-      const std::string& polarity = data_->labels.at(c.claim.stance).polarity;
-      const Candidate* winner = nullptr;
-      OverlapReason why = OverlapReason::kNone;
-      for (const Candidate* k : kept) {
-        // One cue has one subject: the winning rule's holders, not a rival's.
-        if (k->rule != c.rule && !c.cue_norm.empty() && k->cue_norm.Overlaps(c.cue_norm)) {
-          winner = k;
-          why = OverlapReason::kOneSubjectPerCue;
-          break;
-        }
-        if (k->claim.holder != c.claim.holder) continue;
-        bool same_polarity = data_->labels.at(k->claim.stance).polarity == polarity;
-        if (same_polarity && k->target_norm.Overlaps(c.target_norm)) {
-          winner = k;
-          why = OverlapReason::kSameHolderPolarity;
-          break;
-        }
-        if (k->claim.stance == c.claim.stance && k->claim.target == c.claim.target) {
-          winner = k;
-          why = OverlapReason::kSameClaim;
-          break;
-        }
-      }
-      if (winner == nullptr) kept.push_back(&c);
-      if (st == nullptr) continue;
-      TracedCandidate& tc = st->candidates[c.traced];
-      tc.kept = winner == nullptr;
-      if (winner == nullptr) continue;
-      tc.beaten_by = winner->traced;
-      tc.overlap = why;
-      tc.rank = RankOf(*winner, c);
-    }
-    for (const Candidate* k : kept) doc->claims.push_back(k->claim);
+  }
+
+  // 3. Each sentence's candidates to claims.
+  for (PendingSentence& p : pending) {
+    SentenceTrace* st = trace != nullptr ? &trace->sentences[p.sentence] : nullptr;
+    ResolveOverlaps(*data_, &p.candidates, st, &doc->claims);
   }
   std::stable_sort(doc->claims.begin(), doc->claims.end(), [](const Claim& a, const Claim& b) {
     if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
@@ -612,7 +680,7 @@ int RuleSet::CheckExamples(const std::function<void(std::string_view, Document*)
     found.clear();
     for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
       mt.Build(doc, si);
-      MatchRule(*data_, doc, si, mt, rule, &found, nullptr);
+      MatchRule(*data_, doc, si, mt, rule, RuleReach::kUnbounded, &found, nullptr);
     }
   };
   auto lower = [](std::string s) {

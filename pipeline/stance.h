@@ -57,6 +57,8 @@ class RuleSet {
   const std::vector<std::string>& sources() const;
 
   struct Data;  // Opaque; defined in stance_rules.h.
+  // The loaded rules, for what looks inside them (tests, tools).
+  const Data& data() const { return *data_; }
 
  private:
   explicit RuleSet(std::unique_ptr<Data> data);

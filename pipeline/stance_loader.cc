@@ -342,6 +342,7 @@ std::unique_ptr<RE2> CueWindowRegex(const Lexicon& lexicon, const char* name, in
 Status BuildPrefilter(RuleSet::Data* data) {
   std::map<std::string, std::vector<RuleSet::Data::ClauseRef>> clauses_of_word;
   data->all_clauses.assign(data->rules.size(), 0);
+  data->words_of_clause.assign(data->rules.size(), {});
   for (const auto& rule : data->rules) {
     const auto& required = rule->pattern.required;
     if (required.empty()) {
@@ -352,6 +353,7 @@ Status BuildPrefilter(RuleSet::Data* data) {
     for (int c = 0; c < clauses; ++c) {
       for (const std::string& word : required[c]) clauses_of_word[word].push_back({rule->order, c});
     }
+    data->words_of_clause[rule->order].resize(clauses);
     data->all_clauses[rule->order] = clauses == 64 ? ~uint64_t{0} : (uint64_t{1} << clauses) - 1;
   }
   if (clauses_of_word.empty()) return Status::OK();
@@ -367,6 +369,11 @@ Status BuildPrefilter(RuleSet::Data* data) {
     if (data->words->Add(regex, &error) < 0) {
       return Status::RuleError("prefilter word '" + word + "': " + error);
     }
+    const int index = static_cast<int>(data->word_text.size());
+    for (const RuleSet::Data::ClauseRef& ref : refs) {
+      data->words_of_clause[ref.rule][ref.clause].push_back(index);
+    }
+    data->word_text.push_back(word);
     data->clauses_of_word.push_back(std::move(refs));
   }
   if (!data->words->Compile()) {

@@ -89,6 +89,11 @@ struct RuleSet::Data {
   };
   std::unique_ptr<re2::RE2::Set> words;  // null when no rule needs a word
   std::vector<std::vector<ClauseRef>> clauses_of_word;
+  // The same relation the other way, and the words themselves (by index in
+  // `words`): a rule that opens with a holder must start before the last
+  // place each of its clauses is met, which bounds where it is tried.
+  std::vector<std::string> word_text;
+  std::vector<std::vector<std::vector<int>>> words_of_clause;  // [rule][clause]
   std::vector<uint64_t> all_clauses;  // per rule: the mask of its clauses
   std::vector<int> unfiltered;
   std::unique_ptr<re2::RE2> negator;  // from lexicon entry 'negator'
