@@ -1124,6 +1124,7 @@ class Matcher {
           while (k + 1 < num_starts_ && starts_[k + 1] < c.end) ++k;  // past the mention
         }
       }
+      ClearKinds(tests.num_passed);
     }
   }
 
@@ -1203,7 +1204,7 @@ class Matcher {
   // nothing, and are never looked at again.
   void FindHits(size_t num_passed) {
     hits_.clear();
-    kinds_.assign(n_, 0);
+    if (kinds_.size() < n_) kinds_.resize(n_);  // zeros (see ClearKinds)
     if (hit_range_.size() < n_) hit_range_.resize(n_);
     if (starts_.size() < n_) starts_.resize(n_);
     size_t count = 0;
@@ -1222,6 +1223,12 @@ class Matcher {
       count += MayStartAt(t, kinds_[i]);
     }
     num_starts_ = count;
+  }
+
+  // Zeroes the kinds_ that FindHits set, all at words of passed_: kinds_ is
+  // all zeros between sentences, rather than cleared whole for each.
+  void ClearKinds(size_t num_passed) {
+    for (size_t k = 0; k < num_passed; ++k) kinds_[passed_[k]] = 0;
   }
 
   // Whether a mention may start at token `t`, of `kinds`: an entry that
@@ -1803,7 +1810,8 @@ class Matcher {
   std::vector<Token>& tokens_;
   size_t n_ = 0;
   std::vector<Hit>& hits_;
-  std::vector<uint16_t>& kinds_;      // per token: Bit() of every entry starting there
+  // Per token: Bit() of every entry starting there; all 0 between sentences.
+  std::vector<uint16_t>& kinds_;
   std::vector<HitRange>& hit_range_;  // per token with kinds_ set: its hits in hits_
   std::vector<uint32_t>& starts_;     // the tokens that may start a mention, in order:
   size_t num_starts_ = 0;             // the first num_starts_ of starts_
