@@ -8,18 +8,21 @@
 // case, and `words` for the one-word lists (stop words, ...), which are only
 // looked up on demand. An index holds every prefix of every surface, so a
 // look-up at a token extends word by word only while some surface still
-// starts that way, and a small bitset of first tokens turns most words of
-// running text away before any probe.
+// starts that way; Bloom filters of first tokens, and of the longer n-grams,
+// turn most words of running text away before any probe.
 //
-// Annotate tokenises each sentence once, records the index hits at every
-// token, and then walks the tokens left to right. At each token it builds the
-// candidate mentions that start there (a plain alias, a known or already met
-// person, a description such as "the Indian delegation", a titled person
-// such as "Russian Foreign Minister Sergei Lavrov", a name after an
-// honorific), keeps the longest, and jumps past it; so mentions come out
-// sorted and never overlap. People met in a document are remembered in order,
-// so that a later surname, or a later "the Russian foreign minister", names
-// the person met before.
+// Annotate tokenises each sentence once; the tokeniser tests each word
+// against those filters (and the first names of the people met) as it reads
+// it, and lists the few that pass. Only those are probed, for the index hits
+// at them, and only the words where a mention may start are then visited,
+// left to right. At each it builds the candidate mentions that start there
+// (a plain alias, a known or already met person, a description such as "the
+// Indian delegation", a titled person such as "Russian Foreign Minister
+// Sergei Lavrov", a name after an honorific), keeps the longest, and jumps
+// past it; so mentions come out sorted and never overlap. People met in a
+// document are remembered in order, so that a later surname, or a later "the
+// Russian foreign minister", names the person met before. The buffers all
+// this works in are kept from one document to the next (Matcher::Scratch).
 #include "pipeline/actors.h"
 
 #include <algorithm>
