@@ -368,6 +368,26 @@ inline void Append(uint32_t begin, uint32_t end, TokenKind kind, uint64_t hash, 
 #endif
 }
 
+// Whether a word with these hashes passes `tests` (see WordTests). Without a
+// branch: the outcome is unpredictable, and most words fail.
+inline bool PassesTests(const WordTests& tests, uint64_t hash, uint64_t folded, bool upper) {
+  auto bit = [](const uint64_t* set, uint64_t h, int bits) {
+    const uint64_t at = h >> (64 - bits);
+    return (set[at / 64] >> (at % 64)) & 1;
+  };
+  return bit(tests.by_hash, hash, kWordTestBits) | bit(tests.by_folded, folded, kWordTestBits) |
+         (upper & bit(tests.capitals, hash, kCapitalTestBits));
+}
+
+// Lists the word just appended to *out if it passes `tests` (when given):
+// written in any case, counted only if it passes.
+inline void TestWord(WordTests* tests, const std::vector<Token>& out, uint64_t hash,
+                     uint64_t folded, bool upper) {
+  if (tests == nullptr) return;
+  tests->passed[tests->num_passed] = static_cast<uint32_t>(out.size() - 1);
+  tests->num_passed += PassesTests(*tests, hash, folded, upper);
+}
+
 // The general path, for what the loop in Tokenize does not take: appends the
 // token at `i` (or skips the space there) and returns where it ends. Non-ASCII
 // characters, apostrophes and possessives, acronyms and initials. `last_end`
@@ -375,7 +395,7 @@ inline void Append(uint32_t begin, uint32_t end, TokenKind kind, uint64_t hash, 
 // nothing of the loop's by address, so that the loop keeps its values in
 // registers.
 [[gnu::noinline]] size_t TokenizeOne(std::string_view text, size_t i, uint32_t base,
-                                     uint32_t last_end, std::vector<Token>* out) {
+                                     uint32_t last_end, std::vector<Token>* out, WordTests* tests) {
   int len;
   const CharClass cls = Classify(text, i, &len);
   if (cls == kSpace) return i + len;
@@ -424,6 +444,7 @@ inline void Append(uint32_t begin, uint32_t end, TokenKind kind, uint64_t hash, 
   }
   Append(base + static_cast<uint32_t>(start), base + static_cast<uint32_t>(i), kind, hash, folded,
          upper, cls == kHyphen, &last_end, out);
+  if (kind == TokenKind::kWord) TestWord(tests, *out, hash, folded, upper);
   return i;
 }
 
@@ -444,16 +465,17 @@ uint64_t HashNormalized(std::string_view normalized) {
 }
 
 bool NormalizedEquals(std::string_view token, std::string_view normalized, bool fold) {
-  // Normalisation only rewrites three-byte characters that start with 0xE2;
-  // without one, the bytes compare one for one.
-  if (token.find('\xE2') == std::string_view::npos) {
-    if (token.size() != normalized.size()) return false;
-    for (size_t i = 0; i < token.size(); ++i) {
+  // Normalisation only rewrites three-byte characters that start with 0xE2,
+  // and leaves the bytes before the first in their places: up to there, the
+  // bytes compare one for one.
+  if (token.size() == normalized.size()) {
+    size_t i = 0;
+    for (; i < token.size() && token[i] != '\xE2'; ++i) {
       char c = token[i];
       if (fold && c >= 'A' && c <= 'Z') c += 32;
       if (c != normalized[i]) return false;
     }
-    return true;
+    if (i == token.size()) return true;
   }
   size_t pos = 0;
   bool equal = true;
@@ -465,7 +487,7 @@ bool NormalizedEquals(std::string_view token, std::string_view normalized, bool 
   return equal && pos == normalized.size();
 }
 
-void Tokenize(std::string_view text, uint32_t base, std::vector<Token>* out) {
+void Tokenize(std::string_view text, uint32_t base, std::vector<Token>* out, WordTests* tests) {
   const size_t n = text.size();
   const char* const data = text.data();
   uint32_t last_end = UINT32_MAX;  // end of the last token this call appended
@@ -486,9 +508,13 @@ void Tokenize(std::string_view text, uint32_t base, std::vector<Token>* out) {
       const bool ends = j == n || (static_cast<unsigned char>(data[j]) < 0x80 && data[j] != '\'') ||
                         WordStepAt(text, j) == 0;
       if (ends) {
-        Append(base + i, base + j, TokenKind::kWord, hash, folded, c >= 'A' && c <= 'Z', false,
-               &last_end, out);
+        const bool upper = c >= 'A' && c <= 'Z';
+        Append(base + i, base + j, TokenKind::kWord, hash, folded, upper, false, &last_end, out);
+        TestWord(tests, *out, hash, folded, upper);
         i = j;
+        // Most words have a space after them: skip it here, rather than in
+        // a turn of the loop.
+        if (i < n && data[i] == ' ') ++i;
         continue;
       }
     } else if (byte_class == kOther || byte_class == kHyphen) {
@@ -501,7 +527,7 @@ void Tokenize(std::string_view text, uint32_t base, std::vector<Token>* out) {
       }
     }
     const size_t before = out->size();
-    i = TokenizeOne(text, i, base, last_end, out);
+    i = TokenizeOne(text, i, base, last_end, out, tests);
     if (out->size() != before) last_end = out->back().end;
   }
 }

@@ -44,8 +44,27 @@ struct Token {
   bool glued_right = false;  // no space after it
 };
 
-// Appends the tokens of `text` to *out; offsets are shifted by `base`.
-void Tokenize(std::string_view text, uint32_t base, std::vector<Token>* out);
+// Bit sets that Tokenize tests each word against while it has the word's
+// hashes at hand, listing the words that pass any of them: the caller then
+// visits those alone, rather than walking every token again. A set of
+// `kWordTestBits` bits has hash h at bit h >> (64 - kWordTestBits); the set
+// for capitalised words is smaller.
+constexpr int kWordTestBits = 16;
+constexpr int kCapitalTestBits = 10;
+struct WordTests {
+  const uint64_t* by_hash = nullptr;    // tests Token::hash
+  const uint64_t* by_folded = nullptr;  // tests Token::folded_hash
+  const uint64_t* capitals = nullptr;   // tests Token::hash, of capitalised words
+  // Receives the index (into Tokenize's *out) of each word that passes, at
+  // passed[num_passed++]. REQUIRES: room for one per byte of the text.
+  uint32_t* passed = nullptr;
+  size_t num_passed = 0;
+};
+
+// Appends the tokens of `text` to *out; offsets are shifted by `base`. With
+// `tests`, also lists the words that pass them (see WordTests).
+void Tokenize(std::string_view text, uint32_t base, std::vector<Token>* out,
+              WordTests* tests = nullptr);
 
 // The normalised form that hashes are computed on: ’ as ', every hyphen
 // character as -, and ASCII lower-cased when `fold`.

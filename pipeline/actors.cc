@@ -8,18 +8,21 @@
 // case, and `words` for the one-word lists (stop words, ...), which are only
 // looked up on demand. An index holds every prefix of every surface, so a
 // look-up at a token extends word by word only while some surface still
-// starts that way, and a small bitset of first tokens turns most words of
-// running text away before any probe.
+// starts that way; Bloom filters of first tokens, and of the longer n-grams,
+// turn most words of running text away before any probe.
 //
-// Annotate tokenises each sentence once, records the index hits at every
-// token, and then walks the tokens left to right. At each token it builds the
-// candidate mentions that start there (a plain alias, a known or already met
-// person, a description such as "the Indian delegation", a titled person
-// such as "Russian Foreign Minister Sergei Lavrov", a name after an
-// honorific), keeps the longest, and jumps past it; so mentions come out
-// sorted and never overlap. People met in a document are remembered in order,
-// so that a later surname, or a later "the Russian foreign minister", names
-// the person met before.
+// Annotate tokenises each sentence once; the tokeniser tests each word
+// against those filters (and the first names of the people met) as it reads
+// it, and lists the few that pass. Only those are probed, for the index hits
+// at them, and only the words where a mention may start are then visited,
+// left to right. At each it builds the candidate mentions that start there
+// (a plain alias, a known or already met person, a description such as "the
+// Indian delegation", a titled person such as "Russian Foreign Minister
+// Sergei Lavrov", a name after an honorific), keeps the longest, and jumps
+// past it; so mentions come out sorted and never overlap. People met in a
+// document are remembered in order, so that a later surname, or a later "the
+// Russian foreign minister", names the person met before. The buffers all
+// this works in are kept from one document to the next (Matcher::Scratch).
 #include "pipeline/actors.h"
 
 #include <algorithm>
@@ -89,9 +92,12 @@ class HashFilter {
   bool MayContainQuick(uint64_t hash) const {
     return (words_[High(hash) / 64] >> (High(hash) % 64)) & 1;
   }
+  // The bits, of which the first of each hash is where Tokenize tests it
+  // (actor_tokens::WordTests).
+  const uint64_t* words() const { return words_.data(); }
 
  private:
-  static constexpr int kBits = 16;
+  static constexpr int kBits = actor_tokens::kWordTestBits;
   static uint64_t High(uint64_t hash) { return hash >> (64 - kBits); }
   static uint64_t Low(uint64_t hash) { return (hash >> (64 - 2 * kBits)) & ((1 << kBits) - 1); }
   std::array<uint64_t, (size_t{1} << kBits) / 64> words_{};
@@ -168,7 +174,7 @@ class NgramIndex {
   // False when no surface starts with a token of this hash (a cheap filter
   // that most words of running text fail).
   bool MayStart(uint64_t token_hash) const { return first_.MayContain(token_hash); }
-  bool MayStartQuick(uint64_t token_hash) const { return first_.MayContainQuick(token_hash); }
+  const HashFilter& first_tokens() const { return first_; }
 
   // False when no surface of two tokens or more starts with the n-gram of
   // this hash: spares Find a look-up that would miss, at the end of nearly
@@ -958,8 +964,12 @@ class DocumentPeople {
   // False when no name remembered starts with a token of this hash: a
   // filter that spares most capitalised words the look-ups of Find.
   bool MayStart(uint64_t token_hash) const {
-    return (first_tokens_[(token_hash >> 6) % first_tokens_.size()] >> (token_hash & 63)) & 1;
+    const uint64_t at = FirstTokenBit(token_hash);
+    return (first_tokens_[at / 64] >> (at % 64)) & 1;
   }
+  // The bits behind MayStart, for Tokenize to test capitalised words with
+  // (actor_tokens::WordTests).
+  const uint64_t* first_tokens() const { return first_tokens_.data(); }
 
   // REQUIRES: `name` was added.
   void AddRole(const std::string& role, const std::string& body, const std::string& name) {
@@ -1014,7 +1024,7 @@ class DocumentPeople {
   // surname beats the first word of another person's name). `first` is the
   // hash of the name's first token.
   void Put(uint64_t h, uint64_t first, uint32_t person, int strength) {
-    first_tokens_[(first >> 6) % first_tokens_.size()] |= uint64_t{1} << (first & 63);
+    first_tokens_[FirstTokenBit(first) / 64] |= uint64_t{1} << (FirstTokenBit(first) % 64);
     NameSlot* s = names_.Find(h, [](const NameSlot&) { return true; });
     if (s == nullptr) {
       NameSlot& added = names_.Add(h);
@@ -1032,7 +1042,11 @@ class DocumentPeople {
   SlotTable<NameSlot> names_;
   std::unordered_map<std::string, uint32_t> roles_;
   size_t max_len_ = 0;
-  std::array<uint64_t, 16> first_tokens_{};  // a bit per first-token hash, for MayStart
+  static uint64_t FirstTokenBit(uint64_t hash) {
+    return hash >> (64 - actor_tokens::kCapitalTestBits);
+  }
+  // A bit per first-token hash, for MayStart.
+  std::array<uint64_t, (size_t{1} << actor_tokens::kCapitalTestBits) / 64> first_tokens_{};
 };
 
 class Matcher {
@@ -1055,6 +1069,7 @@ class Matcher {
     std::vector<uint16_t> kinds;
     std::vector<HitRange> hit_range;
     std::vector<uint32_t> starts;
+    std::vector<uint32_t> passed;
     DocumentPeople people;
 
     // Drops the buffers a huge document made huge, so that a thread does
@@ -1065,6 +1080,7 @@ class Matcher {
       if (kinds.capacity() > kKeep) kinds = {};
       if (hit_range.capacity() > kKeep) hit_range = {};
       if (starts.capacity() > kKeep) starts = {};
+      if (passed.capacity() > kKeep) passed = {};
       if (hits.capacity() > kKeep) hits = {};
     }
   };
@@ -1077,6 +1093,7 @@ class Matcher {
         kinds_(scratch->kinds),
         hit_range_(scratch->hit_range),
         starts_(scratch->starts),
+        passed_(scratch->passed),
         people_(scratch->people) {
     people_.Clear();
   }
@@ -1088,9 +1105,16 @@ class Matcher {
       Span norm = doc_->sentences[s].norm;
       if (norm.end > text.size() || norm.begin >= norm.end) continue;
       tokens_.clear();
-      actor_tokens::Tokenize(text.substr(norm.begin, norm.size()), norm.begin, &tokens_);
+      // The tokeniser lists the words that may start something, as it goes.
+      if (passed_.size() < norm.size()) passed_.resize(norm.size());
+      actor_tokens::WordTests tests;
+      tests.by_hash = d_.exact.first_tokens().words();
+      tests.by_folded = d_.folded.first_tokens().words();
+      tests.capitals = people_.first_tokens();
+      tests.passed = passed_.data();
+      actor_tokens::Tokenize(text.substr(norm.begin, norm.size()), norm.begin, &tokens_, &tests);
       n_ = tokens_.size();
-      FindHits();
+      FindHits(tests.num_passed);
       for (size_t k = 0; k < num_starts_; ++k) {
         const size_t i = starts_[k];
         if (!Best(i, &c) || c.drop) continue;
@@ -1103,6 +1127,7 @@ class Matcher {
           while (k + 1 < num_starts_ && starts_[k + 1] < c.end) ++k;  // past the mention
         }
       }
+      ClearKinds(tests.num_passed);
     }
   }
 
@@ -1177,43 +1202,36 @@ class Matcher {
   // --- Index hits -----------------------------------------------------------
 
   // Fills hits_, kinds_ and, for the tokens with hits, hit_range_; and
-  // starts_ (see ListStarts). Most words start nothing, and only cost the
-  // filter look-ups.
-  void FindHits() {
+  // starts_ (see ListStarts). Visits only the first `num_passed` words of
+  // passed_, those that passed the tokeniser's first look: most words start
+  // nothing, and are never looked at again.
+  void FindHits(size_t num_passed) {
     hits_.clear();
-    kinds_.assign(n_, 0);
+    if (kinds_.size() < n_) kinds_.resize(n_);  // zeros (see ClearKinds)
     if (hit_range_.size() < n_) hit_range_.resize(n_);
     if (starts_.size() < n_) starts_.resize(n_);
-    // Plain pointers and a local count, which the compiler keeps in
-    // registers through the loop (it would reload a vector's internals after
-    // every store).
-    const Token* const tokens = tokens_.data();
-    const uint16_t* const kinds = kinds_.data();
-    uint32_t* const starts = starts_.data();
-    const size_t n = n_;
     size_t count = 0;
-    // The common case (a word or punctuation that starts nothing) takes no
-    // branch: which it is, and whether a word is capitalised, is
-    // unpredictable.
-    for (size_t i = 0; i < n; ++i) {
-      const Token& t = tokens[i];
-      const bool word = t.kind == TokenKind::kWord;
-      starts[count] = static_cast<uint32_t>(i);
-      if (word & (d_.exact.MayStartQuick(t.hash) | d_.folded.MayStartQuick(t.folded_hash))) {
-        const bool exact = d_.exact.MayStart(t.hash);
-        const bool folded = d_.folded.MayStart(t.folded_hash);
-        if (exact || folded) {
-          const uint32_t first = static_cast<uint32_t>(hits_.size());
-          if (exact) Probe(d_.exact, i, false);
-          if (folded) Probe(d_.folded, i, true);
-          hit_range_[i] = {first, static_cast<uint32_t>(hits_.size())};
-        }
-        count += MayStartAt(t, kinds[i]);
-        continue;
+    for (size_t k = 0; k < num_passed; ++k) {
+      const size_t i = passed_[k];
+      const Token& t = tokens_[i];
+      const bool exact = d_.exact.MayStart(t.hash);
+      const bool folded = d_.folded.MayStart(t.folded_hash);
+      if (exact || folded) {
+        const uint32_t first = static_cast<uint32_t>(hits_.size());
+        if (exact) Probe(d_.exact, i, false);
+        if (folded) Probe(d_.folded, i, true);
+        hit_range_[i] = {first, static_cast<uint32_t>(hits_.size())};
       }
-      count += MayStartAt(t, 0);
+      starts_[count] = static_cast<uint32_t>(i);
+      count += MayStartAt(t, kinds_[i]);
     }
     num_starts_ = count;
+  }
+
+  // Zeroes the kinds_ that FindHits set, all at words of passed_: kinds_ is
+  // all zeros between sentences, rather than cleared whole for each.
+  void ClearKinds(size_t num_passed) {
+    for (size_t k = 0; k < num_passed; ++k) kinds_[passed_[k]] = 0;
   }
 
   // Whether a mention may start at token `t`, of `kinds`: an entry that
@@ -1258,6 +1276,11 @@ class Matcher {
   // Whether tokens [b, e) are the surface `key` (guards against hash
   // collisions).
   bool KeyMatches(std::string_view key, size_t b, size_t e, bool fold) const {
+    if (e == b + 1) {  // most surfaces are one token: no separator to look for
+      return actor_tokens::NormalizedEquals(
+          std::string_view(doc_->text).substr(tokens_[b].begin, tokens_[b].end - tokens_[b].begin),
+          key, fold);
+    }
     size_t pos = 0;
     for (size_t k = b; k < e; ++k) {
       size_t sep = key.find('\x1f', pos);
@@ -1790,10 +1813,12 @@ class Matcher {
   std::vector<Token>& tokens_;
   size_t n_ = 0;
   std::vector<Hit>& hits_;
-  std::vector<uint16_t>& kinds_;      // per token: Bit() of every entry starting there
+  // Per token: Bit() of every entry starting there; all 0 between sentences.
+  std::vector<uint16_t>& kinds_;
   std::vector<HitRange>& hit_range_;  // per token with kinds_ set: its hits in hits_
   std::vector<uint32_t>& starts_;     // the tokens that may start a mention, in order:
   size_t num_starts_ = 0;             // the first num_starts_ of starts_
+  std::vector<uint32_t>& passed_;     // the words the tokeniser's tests passed
   DocumentPeople& people_;
 };
 

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -152,6 +153,60 @@ TEST_CASE("actor_tokens: hashes are those of the normalised token") {
     text << in.rdbuf();
     CAPTURE(entry.path().string());
     CheckHashes(text.str());
+  }
+}
+
+TEST_CASE("actor_tokens: words are tested against bit sets as they are read") {
+  // Sets with the bits of one word each: "Russia" by its hash, "minister"
+  // by its folded hash (so "Minister" passes too), and "Lavrov" among the
+  // capitalised words (so "lavrov" does not).
+  auto hash_of = [](std::string_view word, bool fold) {
+    return HashNormalized(NormalizeToken(word, fold));
+  };
+  std::vector<uint64_t> by_hash(size_t{1} << kWordTestBits >> 6);
+  std::vector<uint64_t> by_folded(size_t{1} << kWordTestBits >> 6);
+  std::vector<uint64_t> capitals(size_t{1} << kCapitalTestBits >> 6);
+  auto set = [](std::vector<uint64_t>* bits, uint64_t hash, int width) {
+    const uint64_t at = hash >> (64 - width);
+    (*bits)[at / 64] |= uint64_t{1} << (at % 64);
+  };
+  set(&by_hash, hash_of("Russia", false), kWordTestBits);
+  set(&by_folded, hash_of("minister", true), kWordTestBits);
+  set(&capitals, hash_of("Lavrov", false), kCapitalTestBits);
+  // Words of both paths of the tokeniser ("Russia's", "Zürich"), and
+  // punctuation, which is never listed.
+  const std::string text =
+      "Russia's minister, Lavrov, met lavrov and the Minister in Z\xC3\xBCrich; russia - Lavrov.";
+  std::vector<Token> tokens;
+  std::vector<uint32_t> passed(text.size());
+  WordTests tests;
+  tests.by_hash = by_hash.data();
+  tests.by_folded = by_folded.data();
+  tests.capitals = capitals.data();
+  tests.passed = passed.data();
+  Tokenize(text, 0, &tokens, &tests);
+  std::vector<std::string> words;
+  for (size_t k = 0; k < tests.num_passed; ++k) {
+    const Token& t = tokens[passed[k]];
+    words.push_back(text.substr(t.begin, t.end - t.begin));
+  }
+  // Bit sets have false positives: other words may pass too, but these must.
+  for (const char* word : {"Russia", "minister", "Lavrov", "Minister"}) {
+    CAPTURE(word);
+    CHECK(std::count(words.begin(), words.end(), word) >= 1);
+  }
+  CHECK(std::count(words.begin(), words.end(), "Lavrov") == 2);
+  for (size_t k = 0; k < tests.num_passed; ++k) {
+    CHECK(tokens[passed[k]].kind == TokenKind::kWord);
+    if (k > 0) CHECK(passed[k] > passed[k - 1]);
+  }
+  // The same tokens as without tests.
+  std::vector<Token> plain;
+  Tokenize(text, 0, &plain);
+  REQUIRE(plain.size() == tokens.size());
+  for (size_t k = 0; k < plain.size(); ++k) {
+    CHECK(plain[k].begin == tokens[k].begin);
+    CHECK(plain[k].hash == tokens[k].hash);
   }
 }
 
