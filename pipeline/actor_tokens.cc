@@ -375,7 +375,8 @@ inline bool PassesTests(const WordTests& tests, uint64_t hash, uint64_t folded, 
     const uint64_t at = h >> (64 - bits);
     return (set[at / 64] >> (at % 64)) & 1;
   };
-  return bit(tests.by_hash, hash, kWordTestBits) | bit(tests.by_folded, folded, kWordTestBits) |
+  return bit(tests.by_hash, hash, tests.by_hash_bits) |
+         bit(tests.by_folded, folded, tests.by_folded_bits) |
          (upper & bit(tests.capitals, hash, kCapitalTestBits));
 }
 

@@ -46,14 +46,16 @@ struct Token {
 
 // Bit sets that Tokenize tests each word against while it has the word's
 // hashes at hand, listing the words that pass any of them: the caller then
-// visits those alone, rather than walking every token again. A set of
-// `kWordTestBits` bits has hash h at bit h >> (64 - kWordTestBits); the set
-// for capitalised words is smaller.
+// visits those alone, rather than walking every token again. A set of 2^b
+// bits has hash h at bit h >> (64 - b); the sets of hashes are at least
+// 2^kWordTestBits bits, the set for capitalised words is smaller.
 constexpr int kWordTestBits = 16;
 constexpr int kCapitalTestBits = 10;
 struct WordTests {
   const uint64_t* by_hash = nullptr;    // tests Token::hash
+  int by_hash_bits = kWordTestBits;     // its size, log 2
   const uint64_t* by_folded = nullptr;  // tests Token::folded_hash
+  int by_folded_bits = kWordTestBits;
   const uint64_t* capitals = nullptr;   // tests Token::hash, of capitalised words
   // Receives the index (into Tokenize's *out) of each word that passes, at
   // passed[num_passed++]. REQUIRES: room for one per byte of the text.

@@ -36,6 +36,7 @@
 #include <vector>
 
 #include "pipeline/actor_tokens.h"
+#include "pipeline/hash_filter.h"
 #include "pipeline/yaml_file.h"
 
 namespace stance {
@@ -74,33 +75,6 @@ struct Payload {
   Entry kind;
   bool guarded;  // matches only when not inside a longer capitalised name
   uint32_t id;   // actor, role, prefix, honorific or body index
-};
-
-// A Bloom filter of (well mixed) 64-bit hashes: no false negatives, and few
-// false positives, with two bits per hash taken from its top bits. 8 KB, so
-// that it stays in the L1 cache.
-class HashFilter {
- public:
-  void Add(uint64_t hash) {
-    words_[High(hash) / 64] |= uint64_t{1} << (High(hash) % 64);
-    words_[Low(hash) / 64] |= uint64_t{1} << (Low(hash) % 64);
-  }
-  bool MayContain(uint64_t hash) const {
-    return MayContainQuick(hash) && ((words_[Low(hash) / 64] >> (Low(hash) % 64)) & 1);
-  }
-  // The first of the two bits only: half the work, more false positives.
-  bool MayContainQuick(uint64_t hash) const {
-    return (words_[High(hash) / 64] >> (High(hash) % 64)) & 1;
-  }
-  // The bits, of which the first of each hash is where Tokenize tests it
-  // (actor_tokens::WordTests).
-  const uint64_t* words() const { return words_.data(); }
-
- private:
-  static constexpr int kBits = actor_tokens::kWordTestBits;
-  static uint64_t High(uint64_t hash) { return hash >> (64 - kBits); }
-  static uint64_t Low(uint64_t hash) { return (hash >> (64 - 2 * kBits)) & ((1 << kBits) - 1); }
-  std::array<uint64_t, (size_t{1} << kBits) / 64> words_{};
 };
 
 // Token sequences -> payloads, keyed by the n-gram hash of their tokens.
@@ -169,6 +143,8 @@ class NgramIndex {
     }
     head_ = {};
     pending_ = {};
+    first_.Freeze();
+    longer_.Freeze();
   }
 
   // False when no surface starts with a token of this hash (a cheap filter
@@ -1109,7 +1085,9 @@ class Matcher {
       if (passed_.size() < norm.size()) passed_.resize(norm.size());
       actor_tokens::WordTests tests;
       tests.by_hash = d_.exact.first_tokens().words();
+      tests.by_hash_bits = d_.exact.first_tokens().bits();
       tests.by_folded = d_.folded.first_tokens().words();
+      tests.by_folded_bits = d_.folded.first_tokens().bits();
       tests.capitals = people_.first_tokens();
       tests.passed = passed_.data();
       actor_tokens::Tokenize(text.substr(norm.begin, norm.size()), norm.begin, &tokens_, &tests);
