@@ -77,6 +77,72 @@ struct Payload {
   uint32_t id;   // actor, role, prefix, honorific or body index
 };
 
+// An open-addressing hash table of `Slot`s, each with a uint64_t `key` (0
+// marks an empty slot), at most half full: the n-gram indexes of the table,
+// and those of DocumentPeople, which are cleared for every document (a
+// node-based map would free and allocate its nodes again each time).
+template <typename Slot>
+class SlotTable {
+ public:
+  // The first slot for `key` that `match` accepts, or null. REQUIRES: key != 0.
+  template <typename Match>
+  Slot* Find(uint64_t key, Match match) {
+    if (slots_.empty()) return nullptr;
+    for (size_t i = Home(key); slots_[i].key != 0; i = (i + 1) & mask_) {
+      if (slots_[i].key == key && match(slots_[i])) return &slots_[i];
+    }
+    return nullptr;
+  }
+  template <typename Match>
+  const Slot* Find(uint64_t key, Match match) const {
+    return const_cast<SlotTable*>(this)->Find(key, match);
+  }
+
+  // A new slot for `key` (keys may repeat), for the caller to fill in.
+  // REQUIRES: key != 0. Pointers to slots are valid until the next Add.
+  Slot& Add(uint64_t key) {
+    if (2 * (used_ + 1) > slots_.size()) Grow();
+    ++used_;
+    return Place(key);
+  }
+
+  // Empties the table, keeping its memory unless a huge document made it
+  // huge.
+  void Clear() {
+    if (slots_.size() > kKeep) slots_ = {};
+    std::fill(slots_.begin(), slots_.end(), Slot());
+    used_ = 0;
+  }
+
+ private:
+  static constexpr size_t kKeep = size_t{1} << 16;
+
+  // Not the low bits alone: some keys have their lowest bit always set
+  // (DocumentPeople::KeyOf).
+  size_t Home(uint64_t key) const { return (key ^ (key >> 29)) & mask_; }
+
+  Slot& Place(uint64_t key) {
+    size_t i = Home(key);
+    while (slots_[i].key != 0) i = (i + 1) & mask_;
+    slots_[i] = Slot();
+    slots_[i].key = key;
+    return slots_[i];
+  }
+
+  void Grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(std::max<size_t>(16, 2 * old.size()), Slot());
+    mask_ = slots_.size() - 1;
+    for (const Slot& s : old) {
+      if (s.key != 0) Place(s.key) = s;
+    }
+  }
+
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+  size_t used_ = 0;
+};
+
 // Token sequences -> payloads, keyed by the n-gram hash of their tokens.
 // Every prefix of a surface has a node too, so a look-up can stop at the
 // first n-gram that starts no surface. Built once by Add and Freeze; look-ups
@@ -158,11 +224,8 @@ class NgramIndex {
   bool MayExtendTo(uint64_t ngram_hash) const { return longer_.MayContain(ngram_hash); }
 
   const Node* Find(uint64_t hash) const {
-    if (slots_.empty()) return nullptr;
-    for (size_t i = Home(hash);; i = (i + 1) & mask_) {
-      if (slots_[i].hash == hash) return &nodes_[slots_[i].node];
-      if (slots_[i].hash == 0) return nullptr;
-    }
+    const Slot* s = slots_.Find(hash, [](const Slot&) { return true; });
+    return s == nullptr ? nullptr : &nodes_[s->node];
   }
 
   const Payload* begin(const Node& n) const { return payloads_.data() + n.payload_begin; }
@@ -174,7 +237,7 @@ class NgramIndex {
 
  private:
   struct Slot {
-    uint64_t hash = 0;
+    uint64_t key = 0;  // an n-gram hash
     uint32_t node = 0;
   };
   struct Pending {
@@ -186,36 +249,17 @@ class NgramIndex {
   static bool SameGroup(Entry a, Entry b) {
     return a == b || (a <= Entry::kCapital && b <= Entry::kCapital);
   }
-  size_t Home(uint64_t hash) const { return (hash ^ (hash >> 29)) & mask_; }
-
-  // The node of n-gram hash `h`, made if new. The table stays at most half
-  // full.
+  // The node of n-gram hash `h`, made if new.
   uint32_t Insert(uint64_t h) {
-    if (2 * (nodes_.size() + 1) > slots_.size()) Grow();
-    size_t i = Home(h);
-    for (; slots_[i].hash != 0; i = (i + 1) & mask_) {
-      if (slots_[i].hash == h) return slots_[i].node;
-    }
-    slots_[i] = {h, static_cast<uint32_t>(nodes_.size())};
+    if (const Slot* s = slots_.Find(h, [](const Slot&) { return true; })) return s->node;
+    Slot& added = slots_.Add(h);
+    added.node = static_cast<uint32_t>(nodes_.size());
     nodes_.emplace_back();
     head_.push_back(kNone);
-    return slots_[i].node;
+    return added.node;
   }
 
-  void Grow() {
-    std::vector<Slot> old = std::move(slots_);
-    slots_.assign(std::max<size_t>(16, 2 * old.size()), Slot());
-    mask_ = slots_.size() - 1;
-    for (const Slot& s : old) {
-      if (s.hash == 0) continue;
-      size_t i = Home(s.hash);
-      while (slots_[i].hash != 0) i = (i + 1) & mask_;
-      slots_[i] = s;
-    }
-  }
-
-  std::vector<Slot> slots_;
-  size_t mask_ = 0;
+  SlotTable<Slot> slots_;
   std::vector<Node> nodes_;
   std::vector<Payload> payloads_;
   std::string key_pool_;
@@ -815,71 +859,6 @@ void Loader::Finish() {
 
 // ---------------------------------------------------------------------------
 // Matching
-
-// An open-addressing hash table of `Slot`s, each with a uint64_t `key` (0
-// marks an empty slot), at most half full. For DocumentPeople, whose indexes
-// are cleared for every document: a node-based map would free and allocate
-// its nodes again each time.
-template <typename Slot>
-class SlotTable {
- public:
-  // The first slot for `key` that `match` accepts, or null. REQUIRES: key != 0.
-  template <typename Match>
-  Slot* Find(uint64_t key, Match match) {
-    if (slots_.empty()) return nullptr;
-    for (size_t i = Home(key); slots_[i].key != 0; i = (i + 1) & mask_) {
-      if (slots_[i].key == key && match(slots_[i])) return &slots_[i];
-    }
-    return nullptr;
-  }
-  template <typename Match>
-  const Slot* Find(uint64_t key, Match match) const {
-    return const_cast<SlotTable*>(this)->Find(key, match);
-  }
-
-  // A new slot for `key` (keys may repeat), for the caller to fill in.
-  // REQUIRES: key != 0. Pointers to slots are valid until the next Add.
-  Slot& Add(uint64_t key) {
-    if (2 * (used_ + 1) > slots_.size()) Grow();
-    ++used_;
-    return Place(key);
-  }
-
-  // Empties the table, keeping its memory unless a huge document made it
-  // huge.
-  void Clear() {
-    if (slots_.size() > kKeep) slots_ = {};
-    std::fill(slots_.begin(), slots_.end(), Slot());
-    used_ = 0;
-  }
-
- private:
-  static constexpr size_t kKeep = size_t{1} << 16;
-
-  // Not the low bits alone: the keys' lowest bit is always set.
-  size_t Home(uint64_t key) const { return (key ^ (key >> 29)) & mask_; }
-
-  Slot& Place(uint64_t key) {
-    size_t i = Home(key);
-    while (slots_[i].key != 0) i = (i + 1) & mask_;
-    slots_[i] = Slot();
-    slots_[i].key = key;
-    return slots_[i];
-  }
-
-  void Grow() {
-    std::vector<Slot> old = std::move(slots_);
-    slots_.assign(std::max<size_t>(16, 2 * old.size()), Slot());
-    mask_ = slots_.size() - 1;
-    for (const Slot& s : old) {
-      if (s.key != 0) Place(s.key) = s;
-    }
-  }
-
-  std::vector<Slot> slots_;
-  size_t mask_ = 0;
-  size_t used_ = 0;
-};
 
 // People met so far in one document, in order: their names (full, surname,
 // and the first word of two-word names, for "Xi Jinping" -> "Xi") and the
