@@ -252,14 +252,16 @@ constexpr uint64_t kOnes = 0x0101010101010101ULL;
 constexpr uint64_t kHigh = 0x8080808080808080ULL;
 constexpr uint64_t kCase = 0x20 * kOnes;  // OR-ed in, lower-cases letters and keeps digits
 
+// For each byte of `v` (all below 0x80), the high bit is set where the byte
+// is >= lo; the other bits are noise.
+inline uint64_t BytesAtLeast(uint64_t v, unsigned lo) { return v + (0x80 - lo) * kOnes; }
+
 // The high bit of each byte of `x` that is not an ASCII letter or digit.
 inline uint64_t NonAlnumBytes(uint64_t x) {
-  // The high bit of each byte of `v` (all below 0x80) is set where byte >= lo.
-  auto at_least = [](uint64_t v, unsigned lo) { return v + (0x80 - lo) * kOnes; };
   const uint64_t x7 = x & ~kHigh;
   const uint64_t lower = x7 | kCase;
-  const uint64_t letter = at_least(lower, 'a') & ~at_least(lower, 'z' + 1);
-  const uint64_t digit = at_least(x7, '0') & ~at_least(x7, '9' + 1);
+  const uint64_t letter = BytesAtLeast(lower, 'a') & ~BytesAtLeast(lower, 'z' + 1);
+  const uint64_t digit = BytesAtLeast(x7, '0') & ~BytesAtLeast(x7, '9' + 1);
   return ~((letter | digit) & ~x) & kHigh;
 }
 
@@ -316,12 +318,9 @@ class ChunkHasher {
 
 // `x` with its ASCII capitals lower-cased and every other byte as it is.
 inline uint64_t FoldAsciiBytes(uint64_t x) {
-  constexpr uint64_t kOnes = 0x0101010101010101ULL;
-  constexpr uint64_t kHigh = 0x8080808080808080ULL;
   const uint64_t x7 = x & ~kHigh;
   // The high bit of each byte in 'A'..'Z' (and below 0x80).
-  const uint64_t upper =
-      (x7 + (0x80 - 'A') * kOnes) & ~(x7 + (0x80 - 'Z' - 1) * kOnes) & ~x & kHigh;
+  const uint64_t upper = BytesAtLeast(x7, 'A') & ~BytesAtLeast(x7, 'Z' + 1) & ~x & kHigh;
   return x | (upper >> 2);
 }
 
