@@ -27,8 +27,7 @@ size_t LastOccurrenceIgnoringCase(std::string_view text, std::string_view lower_
 RuleReach::RuleReach(const RuleSet::Data& data)
     : data_(data),
       stamp_(data.word_text.size(), 0),
-      last_place_(data.word_text.size(), 0),
-      known_(data.word_text.size(), 0) {}
+      last_place_(data.word_text.size(), kNotYet) {}
 
 void RuleReach::Reset(std::string_view text, const std::vector<int>& present) {
   text_ = text;
@@ -38,7 +37,7 @@ void RuleReach::Reset(std::string_view text, const std::vector<int>& present) {
   }
   for (int w : present) {
     stamp_[w] = sentence_;
-    known_[w] = 0;
+    last_place_[w] = kNotYet;
   }
   // RE2 folds k and s with two non-ASCII letters (KELVIN SIGN, LONG S): a
   // sentence holding either may meet a word where an ASCII search sees none.
@@ -47,10 +46,9 @@ void RuleReach::Reset(std::string_view text, const std::vector<int>& present) {
 }
 
 size_t RuleReach::LastPlace(int word) {
-  if (!known_[word]) {
+  if (last_place_[word] == kNotYet) {
     const std::string& w = data_.word_text[word];
     last_place_[word] = IsAscii(w) ? LastOccurrenceIgnoringCase(text_, w) : kUnbounded;
-    known_[word] = 1;
   }
   return last_place_[word];
 }
@@ -67,7 +65,7 @@ size_t RuleReach::StartBound(int rule) {
       const size_t place = LastPlace(w);
       if (place == kUnbounded) return kUnbounded;
       if (place == std::string_view::npos) continue;
-      met = any ? std::max(met, place) : place;
+      met = std::max(met, place);
       any = true;
     }
     // Met nowhere in the match text (only inside a mention): no start works.

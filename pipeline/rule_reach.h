@@ -49,9 +49,9 @@ class RuleReach {
   const RuleSet::Data& data_;
   std::string_view text_;
   bool bounded_ = true;             // false when case folding leaves ASCII
+  static constexpr size_t kNotYet = kUnbounded - 1;  // last_place_ not computed
   std::vector<uint32_t> stamp_;     // per word: the sentence it was seen in
   std::vector<size_t> last_place_;  // per word, valid when stamp_ matches
-  std::vector<uint8_t> known_;      // per word: last_place_ computed
   uint32_t sentence_ = 0;
 };
 

@@ -635,19 +635,21 @@ void RuleSet::Annotate(Document* doc, DiagnosticSink*, StanceTrace* trace) const
       SentenceTrace* st = trace != nullptr ? &trace->sentences[p.sentence] : nullptr;
       // A twin's candidates are copied, not matched again (a trace wants
       // every rule's own matches, so it runs them all).
-      auto twin = std::find_if(p.ran.begin(), p.ran.end(),
-                               [&](const auto& ran) { return ran.first == rule.twin_of; });
-      if (st == nullptr && rule.twin_of >= 0 && twin != p.ran.end()) {
-        auto [begin, end] = twin->second;
-        for (size_t i = begin; i < end; ++i) {
-          Candidate c = p.candidates[i];
-          c.rule = &rule;
-          c.claim.rule = rule.id;
-          c.claim.rule_file = rule.file_name;
-          c.claim.rule_version = rule.file_version;
-          p.candidates.push_back(std::move(c));
+      if (st == nullptr && rule.twin_of >= 0) {
+        auto twin = std::find_if(p.ran.begin(), p.ran.end(),
+                                 [&](const auto& ran) { return ran.first == rule.twin_of; });
+        if (twin != p.ran.end()) {
+          auto [begin, end] = twin->second;
+          for (size_t i = begin; i < end; ++i) {
+            Candidate c = p.candidates[i];
+            c.rule = &rule;
+            c.claim.rule = rule.id;
+            c.claim.rule_file = rule.file_name;
+            c.claim.rule_version = rule.file_version;
+            p.candidates.push_back(std::move(c));
+          }
+          continue;
         }
-        continue;
       }
       size_t begin = p.candidates.size();
       MatchRule(*data_, *doc, p.sentence, p.mt, rule, task.start_bound, &p.candidates, st);
