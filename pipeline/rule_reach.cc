@@ -48,7 +48,12 @@ void RuleReach::Reset(std::string_view text, const std::vector<int>& present) {
 size_t RuleReach::LastPlace(int word) {
   if (last_place_[word] == kNotYet) {
     const std::string& w = data_.word_text[word];
-    last_place_[word] = IsAscii(w) ? LastOccurrenceIgnoringCase(text_, w) : kUnbounded;
+    if (!IsAscii(w)) {
+      last_place_[word] = kUnbounded;
+    } else {
+      const size_t at = LastOccurrenceIgnoringCase(text_, w);
+      last_place_[word] = at == std::string_view::npos ? kAbsent : at;
+    }
   }
   return last_place_[word];
 }
@@ -64,7 +69,7 @@ size_t RuleReach::StartBound(int rule) {
       if (stamp_[w] != sentence_) continue;
       const size_t place = LastPlace(w);
       if (place == kUnbounded) return kUnbounded;
-      if (place == std::string_view::npos) continue;
+      if (place == kAbsent) continue;
       met = std::max(met, place);
       any = true;
     }

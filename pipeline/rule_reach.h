@@ -49,7 +49,10 @@ class RuleReach {
   const RuleSet::Data& data_;
   std::string_view text_;
   bool bounded_ = true;             // false when case folding leaves ASCII
-  static constexpr size_t kNotYet = kUnbounded - 1;  // last_place_ not computed
+  // Values of last_place_ besides offsets and kUnbounded (a word that is
+  // not ASCII). Not npos, which is kUnbounded.
+  static constexpr size_t kNotYet = kUnbounded - 1;  // not computed
+  static constexpr size_t kAbsent = kUnbounded - 2;  // not in the match text
   std::vector<uint32_t> stamp_;     // per word: the sentence it was seen in
   std::vector<size_t> last_place_;  // per word, valid when stamp_ matches
   uint32_t sentence_ = 0;

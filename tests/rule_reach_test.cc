@@ -113,5 +113,24 @@ TEST_CASE("RuleReach: a sentence with a letter RE2 folds into k or s is not boun
   }
 }
 
+TEST_CASE("RuleReach: a clause met only inside a mention rules every start out") {
+  const RuleSet::Data& data = testing::DefaultPipeline().rules()->data();
+  int oppose = -1;
+  for (size_t r = 0; r < data.rules.size(); ++r) {
+    if (data.rules[r]->id == "oppose-active") oppose = static_cast<int>(r);
+  }
+  REQUIRE(oppose >= 0);
+  // The prefilter reads the sentence as written and met the rule's words;
+  // the match text, where a mention is a placeholder, holds none of them.
+  std::vector<int> present;
+  for (const std::vector<int>& clause : data.words_of_clause[oppose]) {
+    present.insert(present.end(), clause.begin(), clause.end());
+  }
+  REQUIRE(!present.empty());
+  RuleReach reach(data);
+  reach.Reset("\x01" "France\x02 backed the plan.", present);
+  CHECK(reach.StartBound(oppose) == 0);
+}
+
 }  // namespace
 }  // namespace stance
