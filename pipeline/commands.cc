@@ -343,42 +343,42 @@ bool Batch::Fill(DocumentStream& stream, int threads, Job* job) {
   return job->count > 0;
 }
 
-void Batch::Process(Item& job) const {
-  job.diagnostics.clear();
-  job.status = Status::OK();
-  if (!job.input.status.ok()) return;
+void Batch::Process(Item& item) const {
+  item.diagnostics.clear();
+  item.status = Status::OK();
+  if (!item.input.status.ok()) return;
   // A stage that throws fails this document, not the batch.
   try {
-    job.status = pipeline_->Process(job.input.id, std::move(job.input.text),
-                                    &job.doc, &job.diagnostics,
-                                    writer_->wants_trace() ? &job.trace : nullptr);
+    item.status = pipeline_->Process(item.input.id, std::move(item.input.text), &item.doc,
+                                     &item.diagnostics,
+                                     writer_->wants_trace() ? &item.trace : nullptr);
   } catch (const std::exception& e) {
-    job.status = Status::Internal(std::string("internal error: ") + e.what());
+    item.status = Status::Internal(std::string("internal error: ") + e.what());
   }
 }
 
-void Batch::Emit(Item& job) {
+void Batch::Emit(Item& item) {
   ++documents_in_;
-  const bool processed = job.input.status.ok() && job.status.ok();
-  progress_->Add(processed ? job.doc.original.size() : 0);
-  const std::string& id = job.input.id;
-  if (!job.input.status.ok()) {
-    log_.Report(id, job.input.stage, job.input.status);
+  const bool processed = item.input.status.ok() && item.status.ok();
+  progress_->Add(processed ? item.doc.original.size() : 0);
+  const std::string& id = item.input.id;
+  if (!item.input.status.ok()) {
+    log_.Report(id, item.input.stage, item.input.status);
     return;
   }
   DocumentWarnings warnings(&id, console_.err, options_.verbose);
-  for (const Diagnostic& d : job.diagnostics.diagnostics()) warnings.Report(d);
-  if (!job.status.ok()) {
-    log_.Report(id, "process", job.status);
+  for (const Diagnostic& d : item.diagnostics.diagnostics()) warnings.Report(d);
+  if (!item.status.ok()) {
+    log_.Report(id, "process", item.status);
     return;
   }
   // After a failed write the rest is only counted as not written.
   if (!output_status_.ok()) return;
-  output_status_ = writer_->wants_trace() ? writer_->Write(job.doc, &job.trace)
-                                          : writer_->Write(job.doc);
+  output_status_ = writer_->wants_trace() ? writer_->Write(item.doc, &item.trace)
+                                          : writer_->Write(item.doc);
   if (!output_status_.ok()) return;
   ++written_;
-  records_ += CountRecords(command_.records, job.doc);
+  records_ += CountRecords(command_.records, item.doc);
 }
 
 // Runs `command` with every message on console.err passing through the
